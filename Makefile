@@ -1,0 +1,68 @@
+# Two commands do everything: `make run` (set up + serve on SQLite) and `make test`
+# (set up + the whole suite, browser tests included). See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run setup install install-dev chromium migrate content static test lint fmt check pytest clean
+
+run: setup ## Set up everything and serve on http://127.0.0.1:8000/
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+setup: install migrate content static
+
+# Stamp files make a second `make run` skip what is already done.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.requirements: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-virtualenv -r requirements.txt
+	touch $@
+
+$(VENV)/.requirements-dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-virtualenv -r requirements-dev.txt
+	touch $@ $(VENV)/.requirements
+
+install: $(VENV)/.requirements
+
+install-dev: $(VENV)/.requirements-dev
+
+chromium: ## Debian's Chromium for the browser tests (Playwright cannot download one here)
+	@test -x $(CHROMIUM) || { \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is still missing: browser tests cannot run."; exit 1; }
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+content: migrate
+	$(MANAGE) load_content
+
+static: install
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+test: install-dev chromium lint check static pytest ## Set up and run the whole suite
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install-dev
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+pytest: install-dev
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

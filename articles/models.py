@@ -1,0 +1,104 @@
+import math
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from articles.rendering import render_markdown
+from sciatica.publishing import Publishable, PublishableQuerySet, ReferenceBase
+
+WORDS_PER_MINUTE = 200
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def for_list(self):
+        return self.prefetch_related("tags")
+
+    def for_detail(self):
+        return self.prefetch_related("tags", "references")
+
+
+class Article(Publishable):
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=120, unique=True, help_text="The page address: /articles/<slug>/"
+    )
+    summary = models.CharField(
+        max_length=160,
+        help_text="One sentence shown in lists and to search engines (at most 160 characters).",
+    )
+    body = models.TextField(
+        help_text=(
+            "Markdown. Use '## ' for section headings (they make the contents list). "
+            'Care cards: a line "!!! emergency "Title"" (or urgent, info) then indented text.'
+        )
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    toc = models.JSONField("table of contents", default=list, editable=False, blank=True)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first where articles are featured."
+    )
+    last_reviewed = models.DateField(
+        "page last reviewed", null=True, blank=True, help_text="When the content was checked."
+    )
+    next_review_due = models.DateField(null=True, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            # published() filters on status and published_at; lists order by published_at.
+            models.Index(fields=["status", "published_at"], name="article_status_pub_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            raise ValidationError(
+                {"next_review_due": "The next review must be after the last review."}
+            )
+
+    def save(self, *args, **kwargs):
+        rendered = render_markdown(self.body)
+        self.body_html = rendered.html
+        self.toc = rendered.toc
+        self.word_count = rendered.words
+        super().save(*args, **kwargs)
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+
+class ArticleReference(ReferenceBase):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="references")
+
+    class Meta(ReferenceBase.Meta):
+        verbose_name = "reference"

@@ -1,0 +1,117 @@
+"""Markdown to safe HTML, done once when an article is saved (never per request).
+
+Editors write Markdown. Care cards ("when to get help" boxes) use the
+admonition syntax:
+
+    !!! emergency "Call 999 or go to A&E"
+        - Sciatica in both legs.
+
+with the levels `info` (non-urgent), `urgent` and `emergency`. The rendered
+HTML is then cleaned by nh3 against an allow-list, so nothing an editor
+pastes can run script in a reader's browser.
+"""
+
+import html
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from django.utils.text import slugify
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+CARE_LEVELS = {
+    "info": "Good to know",
+    "urgent": "Urgent",
+    "emergency": "Emergency",
+}
+
+ALLOWED_TAGS = {
+    "h2", "h3", "h4", "p", "br", "hr", "strong", "em", "b", "i", "code", "pre",
+    "ul", "ol", "li", "a", "blockquote", "table", "thead", "tbody", "tr", "th", "td",
+    "aside", "div",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "th": {"align"},
+    "td": {"align"},
+    "aside": {"aria-label"},
+}
+ALLOWED_CLASSES = {
+    "aside": {"care-card", *(f"care-card--{level}" for level in CARE_LEVELS)},
+    "p": {"care-card__title"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+class CareCardProcessor(Treeprocessor):
+    """Turn admonition divs into <aside class="care-card care-card--LEVEL">."""
+
+    def run(self, root: etree.Element) -> None:
+        for div in root.iter("div"):
+            classes = div.get("class", "").split()
+            if "admonition" not in classes:
+                continue
+            level = next((c for c in classes if c in CARE_LEVELS), "info")
+            div.tag = "aside"
+            div.set("class", f"care-card care-card--{level}")
+            title = next(
+                (p for p in div if p.tag == "p" and "admonition-title" in p.get("class", "")),
+                None,
+            )
+            if title is not None:
+                title.set("class", "care-card__title")
+                div.set("aria-label", f"{CARE_LEVELS[level]}: {''.join(title.itertext())}")
+            else:
+                div.set("aria-label", CARE_LEVELS[level])
+
+
+class CareCardExtension(Extension):
+    def extendMarkdown(self, md):
+        # After the admonition block processor, before toc (priority 5).
+        md.treeprocessors.register(CareCardProcessor(md), "care_cards", 6)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    toc: list[dict]  # [{"id": "causes", "title": "Causes"}] for each h2
+    words: int
+
+
+def _slugify(value: str, separator: str) -> str:
+    return slugify(value) or "section"
+
+
+def render_markdown(text: str) -> Rendered:
+    md = markdown.Markdown(
+        extensions=[
+            "admonition",
+            "tables",
+            "sane_lists",
+            CareCardExtension(),
+            "toc",
+        ],
+        extension_configs={"toc": {"slugify": _slugify, "toc_depth": "2-3"}},
+        output_format="html",
+    )
+    raw_html = md.convert(text or "")
+    clean = nh3.clean(
+        raw_html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    toc = [
+        {"id": token["id"], "title": html.unescape(token["name"])}
+        for token in md.toc_tokens
+        if token["level"] == 2
+    ]
+    words = len(nh3.clean(clean, tags=set()).split())
+    return Rendered(html=clean, toc=toc, words=words)

@@ -1,0 +1,54 @@
+from rest_framework import serializers
+
+from exercises.models import Category, Exercise, ExerciseReference
+from exercises.plan import build_plan
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Category
+        fields = ["name", "slug", "description"]
+
+
+class ReferenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ExerciseReference
+        fields = ["title", "publisher", "url", "accessed"]
+
+
+class DoseSerializer(serializers.Serializer):
+    kind = serializers.CharField(source="dose_kind")
+    hold_seconds = serializers.IntegerField(allow_null=True)
+    reps = serializers.IntegerField(allow_null=True)
+    sets = serializers.IntegerField(allow_null=True)
+    rest_seconds = serializers.IntegerField(allow_null=True)
+    rest_between_sets_seconds = serializers.IntegerField(allow_null=True)
+    each_side = serializers.BooleanField()
+    duration_minutes = serializers.IntegerField(allow_null=True)
+    text = serializers.CharField(source="dose_text")
+
+
+class ExerciseListSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+    category = CategorySerializer(read_only=True)
+    dose = DoseSerializer(source="*", read_only=True)
+
+    class Meta:
+        model = Exercise
+        fields = ["slug", "name", "summary", "url", "category", "difficulty", "dose"]
+
+
+class ExerciseDetailSerializer(ExerciseListSerializer):
+    steps = serializers.SlugRelatedField(many=True, read_only=True, slug_field="text")
+    references = ReferenceSerializer(many=True, read_only=True)
+    plan = serializers.SerializerMethodField()
+
+    class Meta(ExerciseListSerializer.Meta):
+        fields = [
+            *ExerciseListSerializer.Meta.fields,
+            "steps", "why_it_helps", "precautions", "stop_if",
+            "needs_caesarean_clearance", "not_first_six_weeks", "references", "plan",
+        ]  # fmt: skip
+
+    def get_plan(self, exercise) -> dict:
+        return build_plan(exercise.dose, exercise.name).as_dict()

@@ -1,0 +1,169 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.templatetags.static import static
+from django.urls import reverse
+
+from exercises.plan import Dose, DoseError, DoseKind, describe_dose
+from sciatica.publishing import Publishable, PublishableQuerySet, ReferenceBase
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("exercises:category", kwargs={"slug": self.slug})
+
+
+class Difficulty(models.TextChoices):
+    GENTLE = "gentle", "Gentle"
+    MODERATE = "moderate", "Moderate"
+
+
+class ExerciseQuerySet(PublishableQuerySet):
+    def for_list(self):
+        return self.select_related("category")
+
+    def for_detail(self):
+        return self.select_related("category").prefetch_related("steps", "references")
+
+
+class Exercise(Publishable):
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="The page address: /exercises/<slug>/"
+    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="exercises")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Order within its category.")
+    summary = models.CharField(max_length=160, help_text="One sentence shown in lists.")
+    difficulty = models.CharField(
+        max_length=10, choices=Difficulty.choices, default=Difficulty.GENTLE
+    )
+    why_it_helps = models.TextField(blank=True)
+    precautions = models.TextField(
+        help_text="Who should wait or check first, and how to do it safely."
+    )
+    stop_if = models.TextField(
+        "stop if",
+        help_text="When to stop straight away. Shown in a warning box on the exercise page.",
+    )
+    needs_caesarean_clearance = models.BooleanField(
+        "wait for clearance after a caesarean", default=False
+    )
+    not_first_six_weeks = models.BooleanField("not in the first 6 weeks", default=False)
+    illustration_static = models.CharField(
+        "illustration (built-in)",
+        max_length=200,
+        blank=True,
+        help_text="Path of a drawing shipped with the app, e.g. img/exercises/bridge.svg.",
+    )
+    illustration_alt = models.CharField(
+        "illustration description",
+        max_length=250,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it.",
+    )
+
+    # The dose. Timed holds use hold/reps/sets/rests/each side; activities use minutes.
+    dose_kind = models.CharField(
+        max_length=10,
+        choices=DoseKind.choices,
+        default=DoseKind.HOLD,
+        help_text="Timed hold (hold x reps x sets) or timed activity (minutes, e.g. walking).",
+    )
+    hold_seconds = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Seconds to hold each repetition (1-600)."
+    )
+    reps = models.PositiveSmallIntegerField(
+        "repetitions", null=True, blank=True, help_text="Repetitions per set (1-50)."
+    )
+    sets = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Sets (1-10).")
+    rest_seconds = models.PositiveSmallIntegerField(
+        "rest between reps",
+        null=True,
+        blank=True,
+        help_text="Seconds of rest between repetitions (0-600).",
+    )
+    rest_between_sets_seconds = models.PositiveSmallIntegerField(
+        "rest between sets",
+        null=True,
+        blank=True,
+        help_text="Seconds of rest between sets (0-600).",
+    )
+    each_side = models.BooleanField(
+        default=False, help_text="Do the whole dose on one side, then on the other."
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        "activity minutes", null=True, blank=True, help_text="For activities: 1-120 minutes."
+    )
+
+    objects = ExerciseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category__order", "order", "name"]
+        indexes = [
+            # published() filters on status and published_at.
+            models.Index(fields=["status", "published_at"], name="exercise_status_pub_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("exercises:detail", kwargs={"slug": self.slug})
+
+    @property
+    def dose(self) -> Dose:
+        return Dose(
+            kind=self.dose_kind,
+            hold_seconds=self.hold_seconds,
+            reps=self.reps,
+            sets=self.sets,
+            rest_seconds=self.rest_seconds,
+            rest_between_sets_seconds=self.rest_between_sets_seconds,
+            each_side=self.each_side,
+            duration_minutes=self.duration_minutes,
+        )
+
+    @property
+    def dose_text(self) -> str:
+        return describe_dose(self.dose)
+
+    @property
+    def illustration_url(self) -> str:
+        return static(self.illustration_static) if self.illustration_static else ""
+
+    def clean(self):
+        super().clean()
+        try:
+            self.dose.validate()
+        except DoseError as error:
+            raise ValidationError(error.by_field) from None
+
+
+class ExerciseStep(models.Model):
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class ExerciseReference(ReferenceBase):
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="references")
+
+    class Meta(ReferenceBase.Meta):
+        verbose_name = "reference"

@@ -1,0 +1,47 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, TemplateView
+
+from exercises.models import Category, Exercise
+from exercises.plan import build_plan, describe_duration
+
+
+def categories_with_published_exercises():
+    """Categories in order, each with its published exercises (two queries in all)."""
+    published = Exercise.objects.published().for_list()
+    categories = Category.objects.prefetch_related(
+        Prefetch("exercises", queryset=published, to_attr="published_exercises")
+    )
+    return [category for category in categories if category.published_exercises]
+
+
+class ExerciseListView(TemplateView):
+    template_name = "exercises/exercise_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(categories=categories_with_published_exercises(), **kwargs)
+
+
+class CategoryDetailView(TemplateView):
+    template_name = "exercises/category_detail.html"
+
+    def get_context_data(self, **kwargs):
+        category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        exercises = Exercise.objects.published().for_list().filter(category=category)
+        return super().get_context_data(category=category, exercises=exercises, **kwargs)
+
+
+class ExerciseDetailView(DetailView):
+    template_name = "exercises/exercise_detail.html"
+    context_object_name = "exercise"
+
+    def get_queryset(self):
+        return Exercise.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        plan = build_plan(self.object.dose, self.object.name)
+        return super().get_context_data(
+            plan=plan.as_dict(),
+            total_text=describe_duration(plan.total_seconds),
+            **kwargs,
+        )

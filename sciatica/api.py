@@ -1,0 +1,10 @@
+"""The read-only JSON API: one router, mounted at /api/."""
+
+from rest_framework.routers import DefaultRouter
+
+from articles.api.views import ArticleViewSet
+from exercises.api.views import ExerciseViewSet
+
+router = DefaultRouter()
+router.register("articles", ArticleViewSet, basename="article")
+router.register("exercises", ExerciseViewSet, basename="exercise")

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SiteConfig(AppConfig):
+    """The project package doubles as an app for site-wide templates tags and views."""
+
+    name = "sciatica"
+    verbose_name = "Site"

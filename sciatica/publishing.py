@@ -1,0 +1,83 @@
+"""What every public model shares: a publication status and one queryset method.
+
+Every public view, API endpoint and offline manifest starts from
+`Model.objects.published()`, so a draft cannot leak through a forgotten filter.
+"""
+
+import hashlib
+import json
+
+from django.db import models
+from django.utils import timezone
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Published and due: a future `published_at` keeps a page scheduled, not public."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Publishable(models.Model):
+    status = models.CharField(
+        max_length=12,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Only published pages are shown to readers, listed, searchable and offline.",
+    )
+    published_at = models.DateTimeField(
+        "publish from",
+        null=True,
+        blank=True,
+        help_text="Filled in when first published. A future time schedules the page.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Fingerprint of the starting content as the loader wrote it; see seed_fingerprint().
+    seed_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class ReferenceBase(models.Model):
+    """A source cited on a page: shown as a numbered reference list."""
+
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, help_text="e.g. NHS 111 Wales, Harvard Health.")
+    url = models.URLField("link", max_length=500)
+    accessed = models.DateField("date accessed")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.publisher})"
+
+
+def seed_fingerprint(values: dict) -> str:
+    """A stable hash of seeded field values, to tell an untouched row from an edited one."""
+    payload = json.dumps(values, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
