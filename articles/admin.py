@@ -1,6 +1,12 @@
-from django.contrib import admin
+import datetime
 
-from articles.models import Article, ArticleReference, Tag
+from django.contrib import admin
+from django.db import models
+from django.utils import timezone
+from reversion.admin import VersionAdmin
+
+from articles.forms import ArticleAdminForm
+from articles.models import Article, ArticleReference, Contributor, Tag
 from sciatica.admin_actions import publish, send_to_review
 
 
@@ -11,25 +17,76 @@ class TagAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.register(Contributor)
+class ContributorAdmin(admin.ModelAdmin):
+    list_display = ["name", "credentials"]
+    search_fields = ["name", "credentials", "bio"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
 class ReferenceInline(admin.TabularInline):
     model = ArticleReference
     extra = 0
     fields = ["order", "title", "publisher", "url", "accessed"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Overdue for review"),
+            ("due-soon", "Review due in 30 days"),
+            ("awaiting-clinical", "Awaiting clinical review"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.overdue_for_review(today)
+        if self.value() == "due-soon":
+            return queryset.filter(
+                next_review_due__gte=today,
+                next_review_due__lte=today + datetime.timedelta(days=30),
+            )
+        if self.value() == "awaiting-clinical":
+            return queryset.awaiting_clinical_review()
+        return queryset
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "last_reviewed", "next_review_due"]
-    list_filter = ["status", "tags"]
+class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
+    list_display = [
+        "title", "status", "published_at", "reviewer", "next_review_due", "review_state",
+    ]  # fmt: skip
+    list_filter = [ReviewStateFilter, "status", "tags"]
+    list_select_related = ["reviewer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["tags"]
+    filter_horizontal = ["tags", "related"]
+    autocomplete_fields = ["author", "reviewer"]
     date_hierarchy = "published_at"
     inlines = [ReferenceInline]
     actions = [send_to_review, publish]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "tags", "order"]}),
+        (None, {"fields": ["title", "slug", "summary", "body", "tags", "related", "order"]}),
+        ("People", {"fields": ["author", "reviewer"]}),
         ("Publishing", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
         ("Review", {"fields": ["last_reviewed", "next_review_due"]}),
     ]
+
+    @admin.display(description="review")
+    def review_state(self, article):
+        if article.is_overdue_for_review:
+            return "Overdue"
+        if article.reviewer_id is None:
+            return "Awaiting clinical review"
+        return "OK"
+
+    def view_on_site(self, article):
+        """Drafts open in the staff preview; published pages at their public address."""
+        return article.get_absolute_url() if article.is_public else article.get_preview_url()

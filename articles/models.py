@@ -3,6 +3,7 @@ import math
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.rendering import render_markdown
 from sciatica.publishing import Publishable, PublishableQuerySet, ReferenceBase
@@ -24,12 +25,37 @@ class Tag(models.Model):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+class Contributor(models.Model):
+    """A person who writes or clinically reviews articles."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    credentials = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="e.g. Chartered physiotherapist (MCSP), HCPC registered.",
+    )
+    bio = models.TextField("short bio", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
 class ArticleQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.prefetch_related("tags")
 
     def for_detail(self):
-        return self.prefetch_related("tags", "references")
+        return self.select_related("author", "reviewer").prefetch_related("tags", "references")
+
+    def overdue_for_review(self, today=None):
+        return self.filter(next_review_due__lt=today or timezone.localdate())
+
+    def awaiting_clinical_review(self):
+        return self.filter(reviewer__isnull=True)
 
 
 class Article(Publishable):
@@ -54,6 +80,26 @@ class Article(Publishable):
     order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower numbers come first where articles are featured."
     )
+    author = models.ForeignKey(
+        Contributor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewer = models.ForeignKey(
+        Contributor,
+        verbose_name="clinical reviewer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The clinician who checked this page. Leave empty until it has been checked: "
+        "readers are then told it has not yet been clinically reviewed.",
+    )
+    related = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        verbose_name="related articles",
+        help_text="Shown at the end of the article. If empty, articles sharing a tag are shown.",
+    )
     last_reviewed = models.DateField(
         "page last reviewed", null=True, blank=True, help_text="When the content was checked."
     )
@@ -73,6 +119,26 @@ class Article(Publishable):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("articles:preview", kwargs={"slug": self.slug})
+
+    def related_articles(self, limit=3):
+        """The editor's choice of related articles, else published ones sharing a tag."""
+        chosen = list(self.related.published().for_list()[:limit])
+        if chosen:
+            return chosen
+        return list(
+            Article.objects.published()
+            .for_list()
+            .filter(tags__in=self.tags.all())
+            .exclude(pk=self.pk)
+            .distinct()[:limit]
+        )
+
+    @property
+    def is_overdue_for_review(self) -> bool:
+        return bool(self.next_review_due and self.next_review_due < timezone.localdate())
 
     def clean(self):
         super().clean()

@@ -1,4 +1,7 @@
+from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Tag
@@ -28,3 +31,49 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         return Article.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            related=self.object.related_articles(),
+            structured_data=structured_data(self.object, self.request),
+            **kwargs,
+        )
+
+
+def structured_data(article, request) -> dict:
+    """schema.org MedicalWebPage; lastReviewed and reviewedBy only when truly reviewed."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "headline": article.title,
+        "description": article.summary,
+        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "datePublished": article.published_at,
+        "dateModified": article.updated_at,
+        "inLanguage": "en-GB",
+        "about": {"@type": "MedicalCondition", "name": "Postpartum sciatica"},
+    }
+    if article.reviewer:
+        data["reviewedBy"] = {"@type": "Person", "name": article.reviewer.name}
+        if article.last_reviewed:
+            data["lastReviewed"] = article.last_reviewed
+    if article.author:
+        data["author"] = {"@type": "Person", "name": article.author.name}
+    return data
+
+
+@method_decorator(staff_member_required, name="dispatch")
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Staff see any article, whatever its status, exactly as readers will."""
+
+    def get_queryset(self):
+        return Article.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db import models
+from reversion.admin import VersionAdmin
 
 from exercises.models import Category, Exercise, ExerciseReference, ExerciseStep
 from sciatica.admin_actions import publish, send_to_review
@@ -22,10 +24,11 @@ class ReferenceInline(admin.TabularInline):
     model = ExerciseReference
     extra = 0
     fields = ["order", "title", "publisher", "url", "accessed"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(admin.ModelAdmin):
+class ExerciseAdmin(VersionAdmin):
     list_display = ["name", "category", "dose_text", "status", "published_at"]
     list_filter = ["status", "category", "dose_kind", "difficulty"]
     list_select_related = ["category"]

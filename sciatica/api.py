@@ -2,9 +2,10 @@
 
 from rest_framework.routers import DefaultRouter
 
-from articles.api.views import ArticleViewSet
+from articles.api.views import ArticleViewSet, TagViewSet
 from exercises.api.views import ExerciseViewSet
 
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
+router.register("tags", TagViewSet, basename="tag")
 router.register("exercises", ExerciseViewSet, basename="exercise")

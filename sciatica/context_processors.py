@@ -7,4 +7,5 @@ def site(request):
         "SITE_NAME": settings.PWA_APP_NAME,
         "SITE_SHORT_NAME": settings.PWA_APP_SHORT_NAME,
         "SITE_DESCRIPTION": settings.PWA_APP_DESCRIPTION,
+        "canonical_url": request.build_absolute_uri(request.path),
     }

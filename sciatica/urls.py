@@ -1,13 +1,21 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from sciatica.api import router
-from sciatica.views import HomeView
+from sciatica.sitemaps import SITEMAPS
+from sciatica.views import HomeView, robots_txt, search_view
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("articles/", include("articles.urls")),
+    path("search/", search_view, name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("exercises/", include("exercises.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include((router.urls, "api"))),
     path("admin/", admin.site.urls),
     # django-pwa: /manifest.json, /serviceworker.js (root scope) and /offline/

@@ -9,7 +9,7 @@ class TagSerializer(serializers.ModelSerializer):
         fields = ["name", "slug"]
 
 
-class ReferenceSerializer(serializers.ModelSerializer):
+class ArticleReferenceSerializer(serializers.ModelSerializer):
     class Meta:
         model = ArticleReference
         fields = ["title", "publisher", "url", "accessed"]
@@ -30,7 +30,7 @@ class ArticleListSerializer(serializers.ModelSerializer):
 class ArticleDetailSerializer(ArticleListSerializer):
     body_html = serializers.CharField(read_only=True)
     toc = serializers.JSONField(read_only=True)
-    references = ReferenceSerializer(many=True, read_only=True)
+    references = ArticleReferenceSerializer(many=True, read_only=True)
 
     class Meta(ArticleListSerializer.Meta):
         fields = [*ArticleListSerializer.Meta.fields, "toc", "body_html", "references"]

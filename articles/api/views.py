@@ -1,11 +1,25 @@
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from articles.api.serializers import ArticleDetailSerializer, ArticleListSerializer
-from articles.models import Article
+from articles.api.serializers import ArticleDetailSerializer, ArticleListSerializer, TagSerializer
+from articles.models import Article, Tag
+from sciatica.search import parse, ranked_articles
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "tag", OpenApiTypes.STR, description="Only articles with this tag slug."
+            ),
+            OpenApiParameter("search", OpenApiTypes.STR, description="Words to look for."),
+        ]
+    )
+)
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published articles, newest first."""
+    """Published articles, newest first (best match first when searching)."""
 
     lookup_field = "slug"
 
@@ -13,7 +27,24 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         articles = Article.objects.published()
         if self.action == "retrieve":
             return articles.for_detail()
-        return articles.for_list()
+        articles = articles.for_list()
+        tag = self.request.query_params.get("tag")
+        if tag:
+            articles = articles.filter(tags=get_object_or_404(Tag, slug=tag))
+        query = parse(self.request.query_params.get("search", ""))
+        if query.words:
+            articles = ranked_articles(articles, query)
+        return articles
 
     def get_serializer_class(self):
         return ArticleDetailSerializer if self.action == "retrieve" else ArticleListSerializer
+
+
+class TagViewSet(viewsets.ReadOnlyModelViewSet):
+    """Tags that have at least one published article."""
+
+    lookup_field = "slug"
+    serializer_class = TagSerializer
+
+    def get_queryset(self):
+        return Tag.objects.filter(articles__in=Article.objects.published()).distinct()

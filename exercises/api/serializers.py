@@ -10,7 +10,7 @@ class CategorySerializer(serializers.ModelSerializer):
         fields = ["name", "slug", "description"]
 
 
-class ReferenceSerializer(serializers.ModelSerializer):
+class ExerciseReferenceSerializer(serializers.ModelSerializer):
     class Meta:
         model = ExerciseReference
         fields = ["title", "publisher", "url", "accessed"]
@@ -40,7 +40,7 @@ class ExerciseListSerializer(serializers.ModelSerializer):
 
 class ExerciseDetailSerializer(ExerciseListSerializer):
     steps = serializers.SlugRelatedField(many=True, read_only=True, slug_field="text")
-    references = ReferenceSerializer(many=True, read_only=True)
+    references = ExerciseReferenceSerializer(many=True, read_only=True)
     plan = serializers.SerializerMethodField()
 
     class Meta(ExerciseListSerializer.Meta):

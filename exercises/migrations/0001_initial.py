@@ -134,7 +134,7 @@ class Migration(migrations.Migration):
                     "dose_kind",
                     models.CharField(
                         choices=[
-                            ("hold", "Timed hold (hold × reps × sets)"),
+                            ("hold", "Timed hold (hold x reps x sets)"),
                             ("activity", "Timed activity (minutes)"),
                         ],
                         default="hold",

@@ -1,0 +1,121 @@
+// The reader's own record of sessions done, kept on her device in IndexedDB.
+// Nothing here is ever sent to the server.
+//
+// Database "sciatica", store "sessions" (keyPath "id", autoIncrement, index "startedAt").
+// Other features may keep their own stores in the same database: opening never assumes a
+// version number; when the store is missing, it is added by opening one version up.
+
+const DB_NAME = "sciatica";
+const STORE = "sessions";
+const FIELDS = [
+  "startedAt",
+  "endedAt",
+  "kind",
+  "slug",
+  "title",
+  "plannedSeconds",
+  "actualSeconds",
+  "completed",
+  "painBefore",
+  "painAfter",
+];
+
+let opening = null;
+
+const done = (request) =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+function open(version) {
+  const request = version ? indexedDB.open(DB_NAME, version) : indexedDB.open(DB_NAME);
+  request.onupgradeneeded = () => {
+    const db = request.result;
+    if (!db.objectStoreNames.contains(STORE)) {
+      const store = db.createObjectStore(STORE, { keyPath: "id", autoIncrement: true });
+      store.createIndex("startedAt", "startedAt");
+    }
+  };
+  request.onblocked = () => {};
+  return done(request);
+}
+
+async function connect() {
+  if (!self.indexedDB) throw new Error("IndexedDB is not available");
+  let db = await open();
+  if (!db.objectStoreNames.contains(STORE)) {
+    const next = db.version + 1;
+    db.close();
+    db = await open(next);
+  }
+  // Let another tab (or feature) upgrade the database: close, and reopen next time.
+  db.onversionchange = () => {
+    db.close();
+    opening = null;
+  };
+  return db;
+}
+
+function database() {
+  if (!opening) {
+    opening = connect();
+    opening.catch(() => {
+      opening = null;
+    });
+  }
+  return opening;
+}
+
+async function withStore(mode, work) {
+  const db = await database();
+  const tx = db.transaction(STORE, mode);
+  const finished = new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onabort = () => reject(tx.error);
+  });
+  finished.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  const result = await work(tx.objectStore(STORE));
+  await finished;
+  return result;
+}
+
+const pain = (value) => {
+  if (value === null || value === undefined || value === "") return null;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
+};
+
+function clean(record) {
+  const out = {};
+  for (const name of FIELDS) if (name in record) out[name] = record[name];
+  if ("painBefore" in out) out.painBefore = pain(out.painBefore);
+  if ("painAfter" in out) out.painAfter = pain(out.painAfter);
+  if ("completed" in out) out.completed = Boolean(out.completed);
+  return out;
+}
+
+// Stores a new session and resolves to its id.
+export function recordSession(record) {
+  const row = { painBefore: null, painAfter: null, completed: false, ...clean(record) };
+  return withStore("readwrite", (store) => done(store.add(row)));
+}
+
+// Merges `changes` into the session `id`; resolves to the updated record.
+export function updateSession(id, changes) {
+  return withStore("readwrite", async (store) => {
+    const row = await done(store.get(id));
+    if (!row) throw new Error(`No session ${id}`);
+    const updated = { ...row, ...clean(changes), id };
+    await done(store.put(updated));
+    return updated;
+  });
+}
+
+// Every session, newest first.
+export function listSessions() {
+  return withStore("readonly", async (store) => {
+    const rows = await done(store.index("startedAt").getAll());
+    return rows.reverse();
+  });
+}

@@ -1,0 +1,439 @@
+// The guided timer player: plays the plan from the page's json_script element in the
+// markup of templates/exercises/_timer.html. Time comes from Date.now() and the
+// core's stored end times (static/js/timer-core.js); sessions are kept on the device
+// (static/js/sessions.js). The two modules are loaded by their hashed URLs, which the
+// template hands over in data- attributes.
+
+const root = document.getElementById("timer");
+const PREFS_KEY = "timer.prefs";
+const TICK_MS = 250;
+
+// Beeps: [frequency Hz, start s, length s] per cue; distinct for each kind of step.
+const SOUNDS = {
+  count: [[660, 0, 0.08]],
+  ready: [[523, 0, 0.2]],
+  hold: [
+    [880, 0, 0.12],
+    [880, 0.18, 0.12],
+  ],
+  rest: [[392, 0, 0.4]],
+  switch: [
+    [587, 0, 0.12],
+    [784, 0.16, 0.12],
+    [587, 0.32, 0.12],
+  ],
+  activity: [
+    [659, 0, 0.15],
+    [880, 0.2, 0.2],
+  ],
+  done: [
+    [523, 0, 0.16],
+    [659, 0.18, 0.16],
+    [784, 0.36, 0.45],
+  ],
+};
+const BUZZ = {
+  count: 40,
+  ready: 150,
+  hold: [200, 100, 200],
+  rest: 500,
+  switch: [100, 60, 100, 60, 100],
+  activity: [200, 100, 200],
+  done: [300, 100, 300, 100, 600],
+};
+
+function moduleUrl(name, fallback) {
+  return root.dataset[name] || new URL(fallback, import.meta.url).href;
+}
+
+if (root) {
+  const planEl = document.getElementById(root.dataset.plan || "exercise-plan");
+  let plan = null;
+  try {
+    plan = planEl && JSON.parse(planEl.textContent);
+  } catch {
+    plan = null;
+  }
+  if (plan && Array.isArray(plan.steps) && plan.steps.length) {
+    Promise.all([
+      import(moduleUrl("core", "./timer-core.js")),
+      import(moduleUrl("store", "./sessions.js")),
+    ]).then(([core, store]) => setUp(core, store, plan));
+  }
+}
+
+function setUp(core, store, plan) {
+  const el = (name) => root.querySelector(`[data-el="${name}"]`);
+  const screens = { intro: el("intro"), run: el("run"), end: el("end") };
+  const ui = {
+    display: el("display"),
+    exercise: el("exercise"),
+    label: el("label"),
+    digits: el("digits"),
+    where: el("where"),
+    stepBar: el("step-bar"),
+    paused: el("paused"),
+    next: el("next"),
+    left: el("left"),
+    sessionBar: el("session-bar"),
+    pause: el("pause"),
+    status: el("status"),
+    spent: el("spent"),
+    saved: el("saved"),
+  };
+  const playerButtons = [...root.querySelectorAll("button")];
+
+  let player = core.createPlayer(plan);
+  let loop = null;
+  let audio = null;
+  let lock = null;
+  let ended = false;
+  let painBefore = null;
+  let lastExercise = null;
+  let record = null;
+  let saving = Promise.resolve(null);
+
+  // --- Preferences: three switches, remembered on this device ---------------
+  const prefs = { sound: true, voice: true, vibrate: true };
+  try {
+    Object.assign(prefs, JSON.parse(localStorage.getItem(PREFS_KEY)) || {});
+  } catch {
+    // Private mode or a bad value: keep the defaults.
+  }
+  for (const input of root.querySelectorAll("[data-pref]")) {
+    const name = input.dataset.pref;
+    input.checked = Boolean(prefs[name]);
+    if (name === "vibrate" && !navigator.vibrate) input.closest("label").hidden = true;
+    input.addEventListener("change", () => {
+      prefs[name] = input.checked;
+      try {
+        localStorage.setItem(PREFS_KEY, JSON.stringify(prefs));
+      } catch {
+        // Not remembered; still applies to this visit.
+      }
+      if (name === "voice" && !input.checked) silence();
+    });
+  }
+
+  // --- Cues: beeps, voice, vibration; each fails silently where missing -----
+  function unlockAudio() {
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    try {
+      audio = audio || new Context();
+      if (audio.state === "suspended") audio.resume().catch(() => {});
+      tone(440, 0, 0.01, 0.0001); // a silent note inside the tap unlocks iOS
+    } catch {
+      audio = null;
+    }
+  }
+
+  function tone(frequency, start, length, volume = 0.3) {
+    const t = audio.currentTime + start;
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.type = "sine";
+    osc.frequency.value = frequency;
+    gain.gain.setValueAtTime(0.0001, t);
+    gain.gain.exponentialRampToValueAtTime(volume, t + 0.01);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t + length);
+    osc.connect(gain).connect(audio.destination);
+    osc.start(t);
+    osc.stop(t + length + 0.02);
+  }
+
+  function beep(name) {
+    if (!prefs.sound || !audio || !SOUNDS[name]) return;
+    try {
+      for (const [frequency, start, length] of SOUNDS[name]) tone(frequency, start, length);
+    } catch {
+      // No sound on this device.
+    }
+  }
+
+  function buzz(name) {
+    if (!prefs.vibrate || !navigator.vibrate || !BUZZ[name]) return;
+    try {
+      navigator.vibrate(BUZZ[name]);
+    } catch {
+      // No vibration here.
+    }
+  }
+
+  function silence() {
+    try {
+      window.speechSynthesis?.cancel();
+    } catch {
+      // No speech here.
+    }
+  }
+
+  function say(text) {
+    if (!prefs.voice || !text || !window.speechSynthesis || !window.SpeechSynthesisUtterance) {
+      return;
+    }
+    try {
+      speechSynthesis.cancel();
+      const utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = document.documentElement.lang || "en-GB";
+      utterance.rate = 0.95;
+      speechSynthesis.speak(utterance);
+    } catch {
+      // No speech here.
+    }
+  }
+
+  function cue(step) {
+    beep(step.kind);
+    buzz(step.kind);
+    say(step.say);
+  }
+
+  // --- Keep the screen on while running --------------------------------------
+  async function keepAwake() {
+    if (lock || !navigator.wakeLock || document.visibilityState !== "visible") return;
+    try {
+      const sentinel = await navigator.wakeLock.request("screen");
+      if (player.status !== core.RUNNING || lock) {
+        sentinel.release().catch(() => {});
+        return;
+      }
+      lock = sentinel;
+      lock.addEventListener("release", () => {
+        if (lock === sentinel) lock = null;
+      });
+    } catch {
+      // Refused (battery saver, no permission): the timer works without it.
+    }
+  }
+
+  function letSleep() {
+    if (!lock) return;
+    lock.release().catch(() => {});
+    lock = null;
+  }
+
+  // --- Screens and rendering -------------------------------------------------
+  function show(name) {
+    for (const [key, screen] of Object.entries(screens)) screen.hidden = key !== name;
+    el("prefs").hidden = name === "end";
+  }
+
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
+  function announce(step) {
+    let text = step.label;
+    const where = core.describePosition(step);
+    if (where) text += `. ${where}`;
+    if (step.exercise && step.exercise !== lastExercise) {
+      if (lastExercise !== null || step.exercise !== root.dataset.title) {
+        text = `${step.exercise}: ${text}`;
+      }
+      lastExercise = step.exercise;
+    }
+    setText(ui.status, `${text}.`);
+  }
+
+  function render(snap) {
+    const { step } = snap;
+    if (snap.changed) {
+      cue(step);
+      announce(step);
+    } else if (snap.countdown) {
+      beep("count");
+      buzz("count");
+    }
+    ui.display.dataset.kind = step.kind;
+    ui.display.classList.toggle("is-paused", snap.status === core.PAUSED);
+    ui.paused.hidden = snap.status !== core.PAUSED;
+    if (step.exercise) setText(ui.exercise, step.exercise);
+    setText(ui.label, step.label);
+    setText(ui.digits, core.formatClock(snap.remaining, step.seconds >= 60));
+    setText(ui.where, core.describePosition(step));
+    setText(ui.next, core.describeNext(snap.next));
+    setText(ui.left, `${core.formatClock(snap.sessionLeft, true)} left`);
+    ui.stepBar.value = snap.stepProgress;
+    ui.sessionBar.value = snap.sessionProgress;
+    setText(ui.pause, snap.status === core.PAUSED ? "Resume" : "Pause");
+    if (snap.status === core.DONE && !ended) end(snap);
+  }
+
+  function update() {
+    const snap = player.tick(Date.now());
+    render(snap);
+    return snap;
+  }
+
+  function run() {
+    if (!loop) loop = setInterval(update, TICK_MS);
+    keepAwake();
+  }
+
+  function halt() {
+    clearInterval(loop);
+    loop = null;
+    letSleep();
+  }
+
+  // --- Pain scores -------------------------------------------------------------
+  function painScore(name) {
+    const checked = root.querySelector(`input[name="${name}"]:checked`);
+    return checked && checked.value !== "" ? Number(checked.value) : null;
+  }
+
+  function resetPain(name) {
+    const skip = root.querySelector(`input[name="${name}"][value=""]`);
+    if (skip) skip.checked = true;
+  }
+
+  // --- The session record: saved as soon as the end screen shows ---------------
+  function note(text) {
+    setText(ui.saved, text);
+  }
+
+  function end(snap) {
+    ended = true;
+    halt();
+    if (!snap.completed) {
+      beep("done");
+      buzz("done");
+      say("Finished. Well done.");
+    }
+    const seconds = Math.round(snap.elapsedMs / 1000);
+    ui.spent.textContent = snap.completed
+      ? `You did the whole session: ${core.formatDuration(seconds)}.`
+      : `You stopped after ${core.formatDuration(seconds)}. Every bit counts.`;
+    record = {
+      startedAt: new Date(snap.startedAt).toISOString(),
+      endedAt: new Date(snap.endedAt).toISOString(),
+      kind: root.dataset.kind || "exercise",
+      slug: root.dataset.slug || "",
+      title: root.dataset.title || "",
+      plannedSeconds: plan.total_seconds ?? player.totalSeconds,
+      actualSeconds: seconds,
+      completed: snap.completed,
+      painBefore,
+      painAfter: null,
+    };
+    const row = { ...record };
+    note("Saving…");
+    saving = store
+      .recordSession(row)
+      .then((id) => {
+        note("Saved on this phone.");
+        return id;
+      })
+      .catch(() => {
+        note("Could not save on this phone.");
+        return null;
+      });
+    show("end");
+    el("end-heading").focus();
+  }
+
+  function save() {
+    const painAfter = painScore("pain-after");
+    saving = saving
+      .then((id) =>
+        id === null
+          ? store.recordSession({ ...record, painAfter })
+          : store.updateSession(id, { painAfter }).then(() => id),
+      )
+      .then((id) => {
+        note(painAfter === null ? "Saved on this phone." : "Saved on this phone, with your pain score.");
+        return id;
+      })
+      .catch(() => {
+        note("Could not save on this phone.");
+        return null;
+      });
+  }
+
+  // --- Controls -----------------------------------------------------------------
+  function start() {
+    unlockAudio();
+    painBefore = painScore("pain-before");
+    lastExercise = null;
+    ended = false;
+    player.start(Date.now());
+    show("run");
+    update();
+    run();
+    ui.pause.focus({ preventScroll: true });
+    root.scrollIntoView({ block: "start" });
+  }
+
+  function togglePause() {
+    const now = Date.now();
+    if (player.status === core.RUNNING) {
+      player.pause(now);
+      halt();
+      silence();
+      update();
+    } else if (player.status === core.PAUSED) {
+      unlockAudio();
+      player.resume(now);
+      update();
+      run();
+    }
+  }
+
+  function act(method) {
+    return () => {
+      if (method === "restart") unlockAudio();
+      player[method](Date.now());
+      update();
+      if (player.status === core.RUNNING) run();
+    };
+  }
+
+  function again() {
+    player = core.createPlayer(plan);
+    ended = false;
+    resetPain("pain-before");
+    resetPain("pain-after");
+    note("");
+    show("intro");
+    el("start").focus();
+  }
+
+  el("start").addEventListener("click", start);
+  ui.pause.addEventListener("click", togglePause);
+  el("skip").addEventListener("click", act("skip"));
+  el("back").addEventListener("click", act("back"));
+  el("restart").addEventListener("click", act("restart"));
+  el("finish").addEventListener("click", act("finish"));
+  el("save").addEventListener("click", save);
+  el("again").addEventListener("click", again);
+
+  // Space toggles pause, except in a form control that is not one of the player's buttons.
+  const spaceIsOurs = (event) => {
+    if (event.key !== " " || event.ctrlKey || event.altKey || event.metaKey) return false;
+    if (player.status !== core.RUNNING && player.status !== core.PAUSED) return false;
+    const target = event.target;
+    if (playerButtons.includes(target)) return true;
+    return !target.closest?.("input, select, textarea, button, [contenteditable]");
+  };
+  document.addEventListener("keydown", (event) => {
+    if (!spaceIsOurs(event)) return;
+    event.preventDefault(); // no page scroll, no button click on keyup
+    if (!event.repeat) togglePause();
+  });
+  document.addEventListener("keyup", (event) => {
+    if (spaceIsOurs(event)) event.preventDefault();
+  });
+
+  // Back from a locked screen or another app: put the screen right at once.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState !== "visible") return;
+    if (player.status === core.RUNNING) {
+      update();
+      keepAwake();
+    }
+  });
+
+  root.querySelector('[data-el="nojs"]').hidden = true;
+  show("intro");
+}

@@ -1,0 +1,94 @@
+"""Article pages: what a reader sees, and what stays hidden."""
+
+import pytest
+
+from sciatica.publishing import Status
+
+
+def test_article_list_shows_published_newest_first(client, make_article):
+    newer = make_article(title="Newer")
+    older = make_article(title="Older")
+    older.published_at = newer.published_at.replace(year=newer.published_at.year - 1)
+    older.save()
+    make_article(title="Secret draft", status=Status.DRAFT)
+    response = client.get("/articles/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.index("Newer") < html.index("Older")
+    assert "Secret draft" not in html
+
+
+def test_article_detail_shows_title_dates_and_body(client, make_article):
+    article = make_article(title="Symptoms", body="Intro.\n\n## Numbness\n\nTingling.")
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Symptoms</h1>" in html
+    assert "Page last reviewed:" in html
+    assert "Next review due:" in html
+    assert '<a href="#numbness">Numbness</a>' in html
+    assert "does not replace medical advice" in html
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW])
+def test_unpublished_article_is_404_for_anonymous(client, make_article, status):
+    article = make_article(status=status)
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_unknown_article_gets_the_styled_404(client, db):
+    response = client.get("/articles/no-such-article/")
+    assert response.status_code == 404
+    assert "We can't find that page" in response.content.decode()
+
+
+def test_tag_page_lists_only_that_tags_published_articles(client, make_article, make_tag):
+    tag = make_tag(name="Recovery")
+    make_article(title="Tagged", tags=[tag])
+    make_article(title="Untagged")
+    make_article(title="Tagged draft", tags=[tag], status=Status.DRAFT)
+    html = client.get(tag.get_absolute_url()).content.decode()
+    assert "Tagged" in html
+    assert "Untagged" not in html
+    assert "Tagged draft" not in html
+
+
+def test_list_pages_run_a_constant_number_of_queries(
+    client, make_article, make_tag, django_assert_num_queries
+):
+    tags = [make_tag(), make_tag()]
+    for _ in range(3):
+        make_article(tags=tags)
+    with django_assert_num_queries(3):  # count, page of articles, their tags
+        client.get("/articles/")
+    for _ in range(20):
+        make_article(tags=tags)
+    with django_assert_num_queries(3):
+        client.get("/articles/")
+
+
+def test_detail_page_runs_a_constant_number_of_queries(
+    client, make_article, make_tag, django_assert_num_queries
+):
+    article = make_article(tags=[make_tag(), make_tag()])
+    for n in range(5):
+        article.references.create(
+            title=f"Ref {n}", publisher="NHS", url="https://nhs.uk", accessed="2026-11-29"
+        )
+    make_article(tags=article.tags.all())
+    # article with people, tags, references, chosen related, tag-related + their tags
+    with django_assert_num_queries(6):
+        assert client.get(article.get_absolute_url()).status_code == 200
+    for _ in range(10):
+        make_article(tags=article.tags.all())
+        article.references.create(
+            title="More", publisher="NHS", url="https://nhs.uk", accessed="2026-11-29"
+        )
+    with django_assert_num_queries(6):
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("page", ["abc", "999", "0", "-1"])
+def test_bad_page_numbers_are_404_not_500(client, make_article, page):
+    make_article()
+    assert client.get(f"/articles/?page={page}").status_code == 404

@@ -1,0 +1,81 @@
+"""Shared fixtures: small factories for the public models, built on the real database."""
+
+import datetime
+import itertools
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+
+from articles.models import Article, Tag
+from exercises.models import Category, Exercise
+from sciatica.publishing import Status
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collected_static(django_db_blocker):
+    """Pages use hashed static names: the manifest must exist (make test builds it first)."""
+    if not (settings.STATIC_ROOT / "staticfiles.json").exists():
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def make_tag(db):
+    def make(name=None, **fields):
+        n = next(_counter)
+        name = name or f"Tag {n}"
+        return Tag.objects.create(name=name, slug=fields.pop("slug", f"tag-{n}"), **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_article(db):
+    def make(status=Status.PUBLISHED, tags=(), **fields):
+        n = next(_counter)
+        fields.setdefault("title", f"Article {n}")
+        fields.setdefault("slug", f"article-{n}")
+        fields.setdefault("summary", f"Summary of article {n}.")
+        fields.setdefault("body", f"Intro.\n\n## Section {n}\n\nText about sciatica.")
+        fields.setdefault("last_reviewed", datetime.date(2026, 11, 1))
+        fields.setdefault("next_review_due", datetime.date(2027, 11, 1))
+        if status == Status.PUBLISHED:
+            fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=n))
+        article = Article.objects.create(status=status, **fields)
+        article.tags.set(tags)
+        return article
+
+    return make
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(name="Stretching", slug="stretching", order=1)
+
+
+@pytest.fixture
+def make_exercise(db, category):
+    def make(status=Status.PUBLISHED, **fields):
+        n = next(_counter)
+        fields.setdefault("name", f"Exercise {n}")
+        fields.setdefault("slug", f"exercise-{n}")
+        fields.setdefault("category", category)
+        fields.setdefault("summary", "A gentle stretch.")
+        fields.setdefault("precautions", "Check with your physiotherapist first.")
+        fields.setdefault("stop_if", "Stop if pain shoots down your leg.")
+        if "duration_minutes" not in fields:
+            fields.setdefault("hold_seconds", 30)
+            fields.setdefault("reps", 3)
+            fields.setdefault("sets", 1)
+            fields.setdefault("rest_seconds", 10)
+        if status == Status.PUBLISHED:
+            fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=n))
+        exercise = Exercise(status=status, **fields)
+        exercise.full_clean()
+        exercise.save()
+        return exercise
+
+    return make

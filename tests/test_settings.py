@@ -1,0 +1,83 @@
+"""Settings read from the environment fail loudly on bad values."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from sciatica.env import env_bool, env_int, env_list
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("yes", True), ("off", False), ("0", False)]
+)
+def test_env_bool_understands_common_spellings(monkeypatch, raw, expected):
+    monkeypatch.setenv("X_FLAG", raw)
+    assert env_bool("X_FLAG", default=not expected) is expected
+
+
+def test_env_bool_refuses_a_typo(monkeypatch):
+    monkeypatch.setenv("X_FLAG", "ture")
+    with pytest.raises(ImproperlyConfigured, match="X_FLAG='ture' is not a boolean"):
+        env_bool("X_FLAG", default=False)
+
+
+def test_env_int_refuses_words_and_negatives(monkeypatch):
+    monkeypatch.setenv("X_NUM", "ten")
+    with pytest.raises(ImproperlyConfigured, match="not a whole number"):
+        env_int("X_NUM", 1)
+    monkeypatch.setenv("X_NUM", "-5")
+    with pytest.raises(ImproperlyConfigured, match="at least 0"):
+        env_int("X_NUM", 1)
+
+
+def test_env_list_splits_and_trims(monkeypatch):
+    monkeypatch.setenv("X_LIST", " a.example , b.example,,")
+    assert env_list("X_LIST", []) == ["a.example", "b.example"]
+    monkeypatch.delenv("X_LIST")
+    assert env_list("X_LIST", ["default"]) == ["default"]
+
+
+def _run_check(**env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _run_check(DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = _run_check(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS must list" in result.stderr
+
+
+def test_production_starts_when_configured():
+    result = _run_check(
+        DJANGO_DEBUG="0", DJANGO_SECRET_KEY="k" * 50, DJANGO_ALLOWED_HOSTS="example.org"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_bad_debug_value_stops_the_app():
+    result = _run_check(DJANGO_DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG='maybe' is not a boolean" in result.stderr
