@@ -1,9 +1,42 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
-from exercises.models import Category, Exercise, ExerciseReference, ExerciseStep
+from exercises.images import PictureFormField
+from exercises.models import (
+    MAX_ROUTINE_SECONDS,
+    Category,
+    Exercise,
+    ExerciseReference,
+    ExerciseStep,
+    Routine,
+    RoutineItem,
+)
+from exercises.plan import DoseError, Plan, build_routine_plan, describe_duration
 from sciatica.admin_actions import publish, send_to_review
+
+
+def plan_table(plan: Plan):
+    """The computed timer plan as a small table, so an editor sees what the reader hears."""
+    rows = format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{} s</td><td>{}</td></tr>",
+        (
+            (number, step.label, step.seconds, step.say)
+            for number, step in enumerate(plan.steps, start=1)
+        ),
+    )
+    return format_html(
+        "<p><strong>Total: {} ({} seconds)</strong></p>"
+        "<table><thead><tr><th>#</th><th>Shown</th><th>Time</th><th>Spoken</th></tr></thead>"
+        "<tbody>{}</tbody></table>",
+        describe_duration(plan.total_seconds),
+        plan.total_seconds,
+        rows,
+    )
 
 
 @admin.register(Category)
@@ -29,6 +62,7 @@ class ReferenceInline(admin.TabularInline):
 
 @admin.register(Exercise)
 class ExerciseAdmin(VersionAdmin):
+    formfield_overrides = {models.ImageField: {"form_class": PictureFormField}}
     list_display = ["name", "category", "dose_text", "status", "published_at"]
     list_filter = ["status", "category", "dose_kind", "difficulty"]
     list_select_related = ["category"]
@@ -36,15 +70,17 @@ class ExerciseAdmin(VersionAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [StepInline, ReferenceInline]
     actions = [send_to_review, publish]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["plan_preview", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "category", "order", "summary", "difficulty"]}),
         (
             "Dose",
             {
                 "description": (
-                    "Starting dose. A timed hold uses hold, repetitions, sets and rests; "
-                    "an activity uses minutes only. Leave the other kind's fields empty."
+                    "The starting dose the timer plays. A timed hold uses hold, repetitions, "
+                    "sets and rests (each side doubles it, with a 10-second switch); an activity "
+                    "uses minutes only. Leave the other kind's fields empty: they are refused, "
+                    "not ignored."
                 ),
                 "fields": [
                     "dose_kind",
@@ -52,6 +88,7 @@ class ExerciseAdmin(VersionAdmin):
                     ("rest_seconds", "rest_between_sets_seconds"),
                     "each_side",
                     "duration_minutes",
+                    "plan_preview",
                 ],
             },
         ),
@@ -67,10 +104,99 @@ class ExerciseAdmin(VersionAdmin):
                 ]
             },
         ),
-        ("Illustration", {"fields": ["illustration_static", "illustration_alt"]}),
+        ("Picture", {"fields": ["illustration_static", "picture", "illustration_alt"]}),
         ("Publishing", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
 
     @admin.display(description="dose")
     def dose_text(self, obj):
         return obj.dose_text
+
+    @admin.display(description="timer plan (saved dose)")
+    def plan_preview(self, obj):
+        if obj.pk is None:
+            return "Shown after the first save."
+        try:
+            return plan_table(obj.plan())
+        except DoseError as error:
+            return f"The dose cannot be played: {error}"
+
+
+class RoutineItemFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        items = [
+            RoutineItem(
+                **{
+                    k: v
+                    for k, v in form.cleaned_data.items()
+                    if k not in ("id", "DELETE", "routine")
+                }
+            )
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("exercise")
+        ]
+        if not items:
+            return
+        try:
+            plan = build_routine_plan(
+                [(item.exercise.name, item.dose) for item in items],
+                self.instance.rest_between_seconds or 0,
+            )
+        except DoseError:
+            return  # each item's own form already shows what is wrong with its dose
+        if plan.total_seconds > MAX_ROUTINE_SECONDS:
+            raise ValidationError(
+                f"This routine would take {describe_duration(plan.total_seconds)}; the limit is "
+                "90 minutes. Remove an exercise or lower the doses."
+            )
+
+
+class RoutineItemInline(admin.TabularInline):
+    model = RoutineItem
+    formset = RoutineItemFormSet
+    extra = 0
+    autocomplete_fields = ["exercise"]
+    fields = [
+        "order",
+        "exercise",
+        "hold_seconds",
+        "reps",
+        "sets",
+        "rest_seconds",
+        "duration_minutes",
+    ]
+
+
+@admin.register(Routine)
+class RoutineAdmin(VersionAdmin):
+    list_display = ["name", "status", "published_at", "order"]
+    list_filter = ["status"]
+    search_fields = ["name", "summary", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [RoutineItemInline]
+    actions = [send_to_review, publish]
+    readonly_fields = ["plan_preview", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "description", "order"]}),
+        (
+            "Timing",
+            {
+                "description": "Empty dose fields below use the exercise's own dose.",
+                "fields": ["rest_between_seconds", "plan_preview"],
+            },
+        ),
+        ("Publishing", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description="timer plan (saved routine)")
+    def plan_preview(self, routine):
+        items = list(routine.items.select_related("exercise")) if routine.pk else []
+        if not items:
+            return "Add exercises and save to see the plan."
+        try:
+            return plan_table(routine.plan(items))
+        except DoseError as error:
+            return f"The routine cannot be played: {error}"

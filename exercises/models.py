@@ -1,9 +1,22 @@
-from django.core.exceptions import ValidationError
+from dataclasses import replace
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.templatetags.static import static
 from django.urls import reverse
 
-from exercises.plan import Dose, DoseError, DoseKind, describe_dose
+from exercises.images import shrink, validate_picture
+from exercises.plan import (
+    Dose,
+    DoseError,
+    DoseKind,
+    Plan,
+    build_plan,
+    build_routine_plan,
+    describe_dose,
+)
 from sciatica.publishing import Publishable, PublishableQuerySet, ReferenceBase
 
 
@@ -65,6 +78,14 @@ class Exercise(Publishable):
         max_length=200,
         blank=True,
         help_text="Path of a drawing shipped with the app, e.g. img/exercises/bridge.svg.",
+    )
+    picture = models.ImageField(
+        "replacement picture",
+        upload_to="exercises/",
+        blank=True,
+        validators=[validate_picture],
+        help_text="Optional. JPEG, PNG or WebP, at most 2 MB; shrunk to 1200 px. "
+        "Shown instead of the built-in drawing.",
     )
     illustration_alt = models.CharField(
         "illustration description",
@@ -140,7 +161,18 @@ class Exercise(Publishable):
 
     @property
     def illustration_url(self) -> str:
+        if self.picture:
+            return self.picture.url
         return static(self.illustration_static) if self.illustration_static else ""
+
+    def plan(self) -> Plan:
+        return build_plan(self.dose, self.name)
+
+    def save(self, *args, **kwargs):
+        if self.picture and not self.picture._committed:
+            smaller = shrink(self.picture)
+            self.picture.save(smaller.name, smaller, save=False)
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -167,3 +199,103 @@ class ExerciseReference(ReferenceBase):
 
     class Meta(ReferenceBase.Meta):
         verbose_name = "reference"
+
+
+MAX_ROUTINE_SECONDS = 90 * 60
+
+
+class RoutineQuerySet(PublishableQuerySet):
+    def with_items(self):
+        """Routines with their published exercises in order (two extra queries in all)."""
+        items = RoutineItem.objects.filter(
+            exercise__in=Exercise.objects.published()
+        ).select_related("exercise", "exercise__category")
+        return self.prefetch_related(Prefetch("items", queryset=items, to_attr="public_items"))
+
+
+class Routine(Publishable):
+    """An ordered set of exercises played one after another by the same timer."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="The page address: /routines/<slug>/"
+    )
+    summary = models.CharField(max_length=160, help_text="One sentence shown in lists.")
+    description = models.TextField(blank=True, help_text="Who it is for and when to use it.")
+    rest_between_seconds = models.PositiveSmallIntegerField(
+        "rest between exercises",
+        default=20,
+        validators=[MaxValueValidator(600)],
+        help_text="Seconds of rest before each exercise after the first (0-600).",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = RoutineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        indexes = [
+            # published() filters on status and published_at.
+            models.Index(fields=["status", "published_at"], name="routine_status_pub_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("routines:detail", kwargs={"slug": self.slug})
+
+    def plan(self, items=None) -> Plan:
+        """The timer plan over the given items (default: the published ones, prefetched)."""
+        items = self.public_items if items is None else items
+        return build_routine_plan(
+            [(item.exercise.name, item.dose) for item in items], self.rest_between_seconds
+        )
+
+
+class RoutineItem(models.Model):
+    """One exercise in a routine; empty dose fields use the exercise's own dose."""
+
+    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="items")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+    hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    sets = models.PositiveSmallIntegerField(null=True, blank=True)
+    rest_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    OVERRIDES = ("hold_seconds", "reps", "sets", "rest_seconds", "duration_minutes")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "exercise in routine"
+        verbose_name_plural = "exercises in routine"
+
+    def __str__(self):
+        return f"{self.order}. {self.exercise.name}"
+
+    @property
+    def dose(self) -> Dose:
+        changes = {
+            name: getattr(self, name) for name in self.OVERRIDES if getattr(self, name) is not None
+        }
+        return replace(self.exercise.dose, **changes)
+
+    @property
+    def dose_text(self) -> str:
+        return describe_dose(self.dose)
+
+    def clean(self):
+        super().clean()
+        if self.exercise_id is None:
+            return
+        try:
+            self.dose.validate()
+        except DoseError as error:
+            raise ValidationError(
+                {
+                    name if name in self.OVERRIDES else NON_FIELD_ERRORS: message
+                    for name, message in error.by_field.items()
+                }
+            ) from None

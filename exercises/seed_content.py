@@ -542,3 +542,55 @@ EXERCISES = [
         ],
     },
 ]
+
+# Routines: exercises played one after another by the timer. Empty overrides use the
+# exercise's own dose. Like every dose here, they are starting points for a physiotherapist.
+ROUTINES = [
+    {
+        "slug": "gentle-stretch",
+        "name": "Gentle stretch",
+        "order": 1,
+        "summary": "Three gentle stretches for the lower back, hips and legs, lying down.",
+        "description": (
+            "A calm start for most days. You do all three lying on your back, so you can do them "
+            "on the floor or on a firm bed. Go slowly and never bounce."
+        ),
+        "rest_between_seconds": 20,
+        "items": [
+            {"exercise": "pelvic-tilt"},
+            {"exercise": "hamstring-stretch"},
+            {"exercise": "piriformis-stretch"},
+        ],
+    },
+    {
+        "slug": "strength-basics",
+        "name": "Strength basics",
+        "order": 2,
+        "summary": "Pelvic floor, bridge and a knees-down plank to build support for your back.",
+        "description": (
+            "For when the gentle stretches feel easy. Skip the plank until your midwife, GP or "
+            "physiotherapist says it is OK, and always after a caesarean until you are cleared."
+        ),
+        "rest_between_seconds": 30,
+        "items": [
+            {"exercise": "pelvic-floor-exercise"},
+            {"exercise": "bridge"},
+            {"exercise": "modified-plank"},
+        ],
+    },
+    {
+        "slug": "flare-up-relief",
+        "name": "Quick relief for a flare-up",
+        "order": 3,
+        "summary": "Two short, gentle moves for a bad moment. About four minutes.",
+        "description": (
+            "When the pain flares, move gently rather than not at all, if it feels OK. Stop if the "
+            "pain shoots down your leg or gets worse, and read when to get help."
+        ),
+        "rest_between_seconds": 15,
+        "items": [
+            {"exercise": "pelvic-tilt", "reps": 5, "sets": 1},
+            {"exercise": "piriformis-stretch", "reps": 2},
+        ],
+    },
+]

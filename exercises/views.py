@@ -1,9 +1,10 @@
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
-from exercises.models import Category, Exercise
-from exercises.plan import build_plan, describe_duration
+from exercises.models import Category, Exercise, Routine
+from exercises.plan import describe_duration
 
 
 def categories_with_published_exercises():
@@ -39,9 +40,37 @@ class ExerciseDetailView(DetailView):
         return Exercise.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
-        plan = build_plan(self.object.dose, self.object.name)
+        plan = self.object.plan()
         return super().get_context_data(
             plan=plan.as_dict(),
             total_text=describe_duration(plan.total_seconds),
             **kwargs,
+        )
+
+
+class RoutineListView(ListView):
+    template_name = "exercises/routine_list.html"
+    context_object_name = "routines"
+
+    def get_queryset(self):
+        return Routine.objects.published().with_items()
+
+
+class RoutineDetailView(DetailView):
+    template_name = "exercises/routine_detail.html"
+    context_object_name = "routine"
+
+    def get_queryset(self):
+        return Routine.objects.published().with_items()
+
+    def get_object(self, queryset=None):
+        routine = super().get_object(queryset)
+        if not routine.public_items:
+            raise Http404("This routine has no exercises yet.")
+        return routine
+
+    def get_context_data(self, **kwargs):
+        plan = self.object.plan()
+        return super().get_context_data(
+            plan=plan.as_dict(), total_text=describe_duration(plan.total_seconds), **kwargs
         )

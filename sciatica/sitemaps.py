@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from articles.models import Article, Tag
-from exercises.models import Category, Exercise
+from exercises.models import Category, Exercise, Routine
 
 
 class ArticleSitemap(Sitemap):
@@ -35,9 +35,17 @@ class CategorySitemap(Sitemap):
         return Category.objects.filter(exercises__in=Exercise.objects.published()).distinct()
 
 
+class RoutineSitemap(Sitemap):
+    def items(self):
+        return Routine.objects.published().order_by("pk")
+
+    def lastmod(self, routine):
+        return routine.updated_at
+
+
 class PageSitemap(Sitemap):
     def items(self):
-        return ["home", "articles:list", "exercises:list"]
+        return ["home", "articles:list", "exercises:list", "routines:list"]
 
     def location(self, name):
         return reverse(name)
@@ -49,4 +57,5 @@ SITEMAPS = {
     "tags": TagSitemap,
     "exercises": ExerciseSitemap,
     "categories": CategorySitemap,
+    "routines": RoutineSitemap,
 }

@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from sciatica.api import router
 from sciatica.sitemaps import SITEMAPS
-from sciatica.views import HomeView, robots_txt, search_view
+from sciatica.views import HomeView, media, robots_txt, search_view
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -14,10 +14,14 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("exercises/", include("exercises.urls")),
+    path("routines/", include("exercises.routine_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include((router.urls, "api"))),
     path("admin/", admin.site.urls),
+    # Editors' uploaded pictures, served by the app itself (debug or not): one process,
+    # no separate file server to run. Behind a CDN or proxy they cache like any response.
+    re_path(r"^media/(?P<path>.+)$", media, name="media"),
     # django-pwa: /manifest.json, /serviceworker.js (root scope) and /offline/
     path("", include("pwa.urls")),
 ]

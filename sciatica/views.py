@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from articles.models import Article
 from exercises.views import categories_with_published_exercises
@@ -43,3 +46,12 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_safe
+def media(request, path):
+    """Editors' uploaded pictures (django's static serve refuses '..' and absolute paths)."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

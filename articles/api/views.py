@@ -1,10 +1,10 @@
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from articles.api.serializers import ArticleDetailSerializer, ArticleListSerializer, TagSerializer
 from articles.models import Article, Tag
+from sciatica.api_filters import filter_by_slug
 from sciatica.search import parse, ranked_articles
 
 
@@ -28,9 +28,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action == "retrieve":
             return articles.for_detail()
         articles = articles.for_list()
-        tag = self.request.query_params.get("tag")
-        if tag:
-            articles = articles.filter(tags=get_object_or_404(Tag, slug=tag))
+        articles = filter_by_slug(articles, self.request, "tag", Tag, "tags")
         query = parse(self.request.query_params.get("search", ""))
         if query.words:
             articles = ranked_articles(articles, query)

@@ -1,7 +1,6 @@
 from rest_framework import serializers
 
-from exercises.models import Category, Exercise, ExerciseReference
-from exercises.plan import build_plan
+from exercises.models import Category, Exercise, ExerciseReference, Routine
 
 
 class CategorySerializer(serializers.ModelSerializer):
@@ -51,4 +50,41 @@ class ExerciseDetailSerializer(ExerciseListSerializer):
         ]  # fmt: skip
 
     def get_plan(self, exercise) -> dict:
-        return build_plan(exercise.dose, exercise.name).as_dict()
+        return exercise.plan().as_dict()
+
+
+class RoutineItemSerializer(serializers.Serializer):
+    exercise = serializers.CharField(source="exercise.slug")
+    name = serializers.CharField(source="exercise.name")
+    dose_text = serializers.CharField()
+
+
+class RoutineListSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+    items = RoutineItemSerializer(source="public_items", many=True, read_only=True)
+    total_seconds = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Routine
+        fields = [
+            "slug",
+            "name",
+            "summary",
+            "url",
+            "rest_between_seconds",
+            "items",
+            "total_seconds",
+        ]
+
+    def get_total_seconds(self, routine) -> int:
+        return routine.plan().total_seconds
+
+
+class RoutineDetailSerializer(RoutineListSerializer):
+    plan = serializers.SerializerMethodField()
+
+    class Meta(RoutineListSerializer.Meta):
+        fields = [*RoutineListSerializer.Meta.fields, "description", "plan"]
+
+    def get_plan(self, routine) -> dict:
+        return routine.plan().as_dict()

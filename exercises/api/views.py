@@ -1,9 +1,27 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from exercises.api.serializers import ExerciseDetailSerializer, ExerciseListSerializer
-from exercises.models import Exercise
+from exercises.api.serializers import (
+    CategorySerializer,
+    ExerciseDetailSerializer,
+    ExerciseListSerializer,
+    RoutineDetailSerializer,
+    RoutineListSerializer,
+)
+from exercises.models import Category, Exercise, Routine
+from sciatica.api_filters import filter_by_slug
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "category", OpenApiTypes.STR, description="Only exercises in this category (slug)."
+            )
+        ]
+    )
+)
 class ExerciseViewSet(viewsets.ReadOnlyModelViewSet):
     """Published exercises, in library order."""
 
@@ -13,7 +31,34 @@ class ExerciseViewSet(viewsets.ReadOnlyModelViewSet):
         exercises = Exercise.objects.published()
         if self.action == "retrieve":
             return exercises.for_detail()
-        return exercises.for_list()
+        return filter_by_slug(exercises.for_list(), self.request, "category", Category, "category")
 
     def get_serializer_class(self):
         return ExerciseDetailSerializer if self.action == "retrieve" else ExerciseListSerializer
+
+
+class CategoryViewSet(viewsets.ReadOnlyModelViewSet):
+    """Exercise categories that hold at least one published exercise."""
+
+    lookup_field = "slug"
+    serializer_class = CategorySerializer
+
+    def get_queryset(self):
+        return Category.objects.filter(exercises__in=Exercise.objects.published()).distinct()
+
+
+class RoutineViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published routines with their exercises; the detail includes the timer plan."""
+
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return (
+            Routine.objects.published()
+            .with_items()
+            .filter(items__exercise__in=Exercise.objects.published())
+            .distinct()
+        )
+
+    def get_serializer_class(self):
+        return RoutineDetailSerializer if self.action == "retrieve" else RoutineListSerializer

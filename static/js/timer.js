@@ -429,7 +429,6 @@ function setUp(core, store, plan) {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState !== "visible") return;
     if (player.status === core.RUNNING) {
-      update();
       keepAwake();
     }
   });

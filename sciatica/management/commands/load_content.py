@@ -19,8 +19,8 @@ from django.utils.text import slugify
 
 from articles.models import Article, Tag
 from articles.seed_content import ARTICLES
-from exercises.models import Category, Exercise
-from exercises.seed_content import CATEGORIES, EXERCISES
+from exercises.models import Category, Exercise, Routine, RoutineItem
+from exercises.seed_content import CATEGORIES, EXERCISES, ROUTINES
 from sciatica.publishing import Status, seed_fingerprint
 
 # The day the shipped content was written and checked against its sources.
@@ -95,6 +95,27 @@ def _stored_exercise_values(exercise: Exercise) -> dict:
     return values
 
 
+ROUTINE_FIELDS = ["name", "order", "summary", "description", "rest_between_seconds"]
+
+
+def _routine_values(data: dict) -> dict:
+    values = {name: data[name] for name in ROUTINE_FIELDS}
+    values["items"] = [
+        {name: item.get(name) for name in ("exercise", *RoutineItem.OVERRIDES)}
+        for item in data["items"]
+    ]
+    return values
+
+
+def _stored_routine_values(routine: Routine) -> dict:
+    values = {name: getattr(routine, name) for name in ROUTINE_FIELDS}
+    values["items"] = [
+        {"exercise": item.exercise.slug, **{name: getattr(item, name) for name in item.OVERRIDES}}
+        for item in routine.items.select_related("exercise")
+    ]
+    return values
+
+
 @dataclass
 class Tally:
     created: list[str] = field(default_factory=list)
@@ -124,8 +145,12 @@ class Command(BaseCommand):
             _stored_exercise_values,
             lambda obj, values: self._write_exercise(obj, values, categories),
         )
+        routines = self._load(
+            Routine, ROUTINES, _routine_values, _stored_routine_values, self._write_routine
+        )
         self.stdout.write(articles.line("Articles"))
         self.stdout.write(exercises.line("Exercises"))
+        self.stdout.write(routines.line("Routines"))
 
     def _load_categories(self) -> dict[str, Category]:
         categories = {}
@@ -196,3 +221,20 @@ class Command(BaseCommand):
         exercise.references.all().delete()
         for order, ref in enumerate(values["references"], start=1):
             exercise.references.create(order=order, **ref)
+
+    def _write_routine(self, routine: Routine, values: dict) -> None:
+        for name in ROUTINE_FIELDS:
+            setattr(routine, name, values[name])
+        routine.full_clean()
+        routine.save()
+        routine.items.all().delete()
+        exercises = Exercise.objects.in_bulk(
+            [i["exercise"] for i in values["items"]], field_name="slug"
+        )
+        for order, item in enumerate(values["items"], start=1):
+            overrides = {name: item[name] for name in RoutineItem.OVERRIDES}
+            routine_item = RoutineItem(
+                routine=routine, exercise=exercises[item["exercise"]], order=order, **overrides
+            )
+            routine_item.full_clean()
+            routine_item.save()

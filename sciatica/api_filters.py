@@ -1,0 +1,14 @@
+"""Query-string filters for the API: a value that names nothing is a 400 with a reason."""
+
+from rest_framework.exceptions import ValidationError
+
+
+def filter_by_slug(queryset, request, param: str, model, lookup: str):
+    """Filter `queryset` by `?param=<slug>` of `model`; unknown slugs are a clear 400."""
+    value = request.query_params.get(param)
+    if value is None:
+        return queryset
+    target = model.objects.filter(slug=value).first()
+    if target is None:
+        raise ValidationError({param: f"There is no {model._meta.verbose_name} {value[:80]!r}."})
+    return queryset.filter(**{lookup: target})

@@ -1,0 +1,193 @@
+"""Editing exercises and routines in the admin: clear form errors, nothing half-saved."""
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from exercises.models import Exercise, Routine, RoutineItem
+from sciatica.publishing import Status
+
+
+def exercise_form(exercise, **changes):
+    data = {
+        "name": exercise.name,
+        "slug": exercise.slug,
+        "category": exercise.category_id,
+        "order": exercise.order,
+        "summary": exercise.summary,
+        "difficulty": exercise.difficulty,
+        "dose_kind": exercise.dose_kind,
+        "hold_seconds": exercise.hold_seconds or "",
+        "reps": exercise.reps or "",
+        "sets": exercise.sets or "",
+        "rest_seconds": exercise.rest_seconds if exercise.rest_seconds is not None else "",
+        "rest_between_sets_seconds": "",
+        "duration_minutes": exercise.duration_minutes or "",
+        "why_it_helps": "",
+        "precautions": exercise.precautions,
+        "stop_if": exercise.stop_if,
+        "illustration_static": "",
+        "illustration_alt": "",
+        "status": exercise.status,
+        "published_at_0": exercise.published_at.date().isoformat(),
+        "published_at_1": exercise.published_at.strftime("%H:%M:%S"),
+    }
+    for prefix in ("steps", "references"):
+        data.update({
+            f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",
+        })  # fmt: skip
+    data.update(changes)
+    return data
+
+
+def png(size=(2000, 1000), fmt="PNG"):
+    out = BytesIO()
+    Image.new("RGB", size, "#1f5f5b").save(out, format=fmt)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"hold_seconds": "0"}, "hold_seconds", "between 1 and 600"),
+        ({"hold_seconds": "601"}, "hold_seconds", "between 1 and 600"),
+        ({"reps": "51"}, "reps", "between 1 and 50"),
+        ({"sets": "11"}, "sets", "between 1 and 10"),
+        ({"rest_seconds": "601"}, "rest_seconds", "between 0 and 600"),
+        ({"duration_minutes": "10"}, "duration_minutes", "Leave empty for a timed hold"),
+        (
+            {"dose_kind": "activity", "duration_minutes": "10"},
+            "reps",
+            "Leave empty for an activity",
+        ),
+        (
+            {
+                "dose_kind": "activity",
+                "hold_seconds": "",
+                "reps": "",
+                "sets": "",
+                "rest_seconds": "",
+                "duration_minutes": "121",
+            },
+            "duration_minutes",
+            "between 1 and 120",
+        ),
+    ],
+)
+def test_dose_errors_are_shown_on_the_field(admin_client, make_exercise, changes, field, message):
+    exercise = make_exercise()
+    before = Exercise.objects.values().get(pk=exercise.pk)
+    response = admin_client.post(
+        f"/admin/exercises/exercise/{exercise.pk}/change/", exercise_form(exercise, **changes)
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert message in " ".join(errors[field])
+    assert Exercise.objects.values().get(pk=exercise.pk) == before
+
+
+def test_change_form_previews_the_plan(admin_client, make_exercise):
+    exercise = make_exercise(each_side=True)
+    html = admin_client.get(f"/admin/exercises/exercise/{exercise.pk}/change/").content.decode()
+    assert "Total: about 4 minutes (235 seconds)" in html
+    assert "Switch to your right side." in html
+
+
+def test_uploaded_picture_is_shrunk_and_replaces_the_drawing(
+    admin_client, make_exercise, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    exercise = make_exercise(illustration_static="img/exercises/bridge.svg")
+    upload = SimpleUploadedFile("photo.png", png(), content_type="image/png")
+    response = admin_client.post(
+        f"/admin/exercises/exercise/{exercise.pk}/change/",
+        exercise_form(exercise, picture=upload),
+    )
+    assert response.status_code == 302
+    exercise.refresh_from_db()
+    with Image.open(exercise.picture.path) as saved:
+        assert max(saved.size) == 1200
+    assert exercise.illustration_url.startswith("/media/exercises/")
+    served = admin_client.get(exercise.illustration_url)
+    assert served.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.png", b"just text, not a picture", "not a picture we can read"),
+        ("anim.gif", None, "GIF pictures are not accepted"),
+        ("huge.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024 + 1), "the limit is 2 MB"),
+    ],
+)
+def test_bad_pictures_are_refused_with_a_reason(
+    admin_client, make_exercise, settings, tmp_path, name, content, message
+):
+    settings.MEDIA_ROOT = tmp_path
+    if content is None:
+        content = png((10, 10), fmt="GIF")
+    exercise = make_exercise()
+    response = admin_client.post(
+        f"/admin/exercises/exercise/{exercise.pk}/change/",
+        exercise_form(exercise, picture=SimpleUploadedFile(name, content)),
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert message in " ".join(errors["picture"])
+    exercise.refresh_from_db()
+    assert not exercise.picture
+    assert list(tmp_path.iterdir()) == []
+
+
+def routine_form(routine, items, **changes):
+    data = {
+        "name": routine.name, "slug": routine.slug, "summary": routine.summary,
+        "description": "", "order": 0, "rest_between_seconds": routine.rest_between_seconds,
+        "status": Status.DRAFT, "published_at_0": "", "published_at_1": "",
+        "items-TOTAL_FORMS": str(len(items)), "items-INITIAL_FORMS": "0",
+        "items-MIN_NUM_FORMS": "0", "items-MAX_NUM_FORMS": "1000",
+    }  # fmt: skip
+    for index, item in enumerate(items):
+        for key, value in item.items():
+            data[f"items-{index}-{key}"] = value
+    data.update(changes)
+    return data
+
+
+def test_a_routine_over_90_minutes_is_refused(admin_client, make_exercise):
+    walking = make_exercise(dose_kind="activity", duration_minutes=60)
+    routine = Routine.objects.create(name="Long", slug="long", summary="Too long.")
+    items = [{"exercise": walking.pk, "order": 1}, {"exercise": walking.pk, "order": 2}]
+    response = admin_client.post(
+        f"/admin/exercises/routine/{routine.pk}/change/", routine_form(routine, items)
+    )
+    assert response.status_code == 200
+    errors = " ".join(str(f.non_form_errors()) for f in response.context["inline_admin_formsets"])
+    assert "the limit is 90 minutes" in errors
+    assert RoutineItem.objects.count() == 0
+
+
+def test_a_routine_item_override_that_does_not_fit_is_refused(admin_client, make_exercise):
+    walking = make_exercise(dose_kind="activity", duration_minutes=10)
+    routine = Routine.objects.create(name="R", slug="r", summary="R.")
+    items = [{"exercise": walking.pk, "order": 1, "reps": "3"}]
+    response = admin_client.post(
+        f"/admin/exercises/routine/{routine.pk}/change/", routine_form(routine, items)
+    )
+    assert response.status_code == 200
+    assert "Leave empty for an activity" in response.content.decode()
+    assert RoutineItem.objects.count() == 0
+
+
+def test_a_valid_routine_saves_with_its_items(admin_client, make_exercise):
+    tilt = make_exercise(hold_seconds=5, reps=2, sets=1, rest_seconds=5)
+    routine = Routine.objects.create(name="R", slug="r", summary="R.")
+    items = [{"exercise": tilt.pk, "order": 1}, {"exercise": tilt.pk, "order": 2, "reps": "1"}]
+    response = admin_client.post(
+        f"/admin/exercises/routine/{routine.pk}/change/", routine_form(routine, items)
+    )
+    assert response.status_code == 302
+    assert [i.dose.reps for i in routine.items.all()] == [2, 1]
