@@ -6,5 +6,6 @@ app_name = "routines"
 
 urlpatterns = [
     path("", views.RoutineListView.as_view(), name="list"),
+    path("today/", views.TodayRoutineView.as_view(), name="today"),
     path("<slug:slug>/", views.RoutineDetailView.as_view(), name="detail"),
 ]

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from exercises.models import Category, Exercise, Routine
@@ -74,3 +75,16 @@ class RoutineDetailView(DetailView):
         return super().get_context_data(
             plan=plan.as_dict(), total_text=describe_duration(plan.total_seconds), **kwargs
         )
+
+
+class TodayRoutineView(RoutineDetailView):
+    """'Today's routine' (a home-screen shortcut): the published routines take turns by day."""
+
+    def get_object(self, queryset=None):
+        routines = [r for r in self.get_queryset() if r.public_items]
+        if not routines:
+            raise Http404("There are no routines yet.")
+        return routines[timezone.localdate().toordinal() % len(routines)]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(today=True, **kwargs)

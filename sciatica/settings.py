@@ -118,7 +118,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "sciatica.storage.StaticStorage"},
 }
 # The service worker is served from the site root (django-pwa), not from /static/.
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
@@ -209,6 +209,45 @@ PWA_APP_ICONS_APPLE = [
     {"src": "/static/icons/apple-touch-icon-180.png", "sizes": "180x180"},
 ]
 PWA_APP_SPLASH_SCREEN = []
+PWA_APP_SHORTCUTS = [
+    {
+        "name": "Exercises",
+        "short_name": "Exercises",
+        "description": "Stretches, strengthening and gentle activity with a guided timer",
+        "url": "/exercises/?source=shortcut",
+        "icons": [{"src": "/static/icons/icon-192.png", "sizes": "192x192", "type": "image/png"}],
+    },
+    {
+        "name": "Today's routine",
+        "short_name": "Today",
+        "description": "A short routine for today, talked through step by step",
+        "url": "/routines/today/?source=shortcut",
+        "icons": [{"src": "/static/icons/icon-192.png", "sizes": "192x192", "type": "image/png"}],
+    },
+    {
+        "name": "When to get help",
+        "short_name": "Get help",
+        "description": "Warning signs that need a doctor now",
+        "url": "/articles/when-to-get-help/?source=shortcut",
+        "icons": [{"src": "/static/icons/icon-192.png", "sizes": "192x192", "type": "image/png"}],
+    },
+]
+PWA_APP_SCREENSHOTS = [
+    {
+        "src": "/static/icons/screenshot-narrow-1.png",
+        "sizes": "720x1480",
+        "type": "image/png",
+        "form_factor": "narrow",
+        "label": "Exercise page with its dose and guided timer",
+    },
+    {
+        "src": "/static/icons/screenshot-narrow-2.png",
+        "sizes": "720x1480",
+        "type": "image/png",
+        "form_factor": "narrow",
+        "label": "Article with review dates and a when-to-get-help card",
+    },
+]
 PWA_SERVICE_WORKER_PATH = BASE_DIR / "static" / "js" / "serviceworker.js"
 
 # --- Logging: one line per event on stdout --------------------------------

@@ -5,12 +5,16 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from sciatica.api import router
 from sciatica.sitemaps import SITEMAPS
-from sciatica.views import HomeView, media, robots_txt, search_view
+from sciatica.offline import offline_manifest_view, search_index_view
+from sciatica.views import HomeView, media, offline_view, robots_txt, search_view
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("articles/", include("articles.urls")),
     path("search/", search_view, name="search"),
+    path("search-index.json", search_index_view, name="search-index"),
+    path("offline-manifest.json", offline_manifest_view, name="offline-manifest"),
+    path("offline/", offline_view, name="offline"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("exercises/", include("exercises.urls")),

@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.models import Article
+from exercises.models import Routine
 from exercises.views import categories_with_published_exercises
 from sciatica.search import MAX_QUERY_LENGTH, parse, search
 
@@ -55,3 +56,17 @@ def media(request, path):
     response["Cache-Control"] = "public, max-age=86400"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def offline_view(request):
+    """Shown by the service worker when a page is neither online nor saved. It links to
+    every published page, and every published page is saved on the phone after one visit."""
+    return render(
+        request,
+        "offline.html",
+        {
+            "articles": Article.objects.published().order_by("order", "title"),
+            "categories": categories_with_published_exercises(),
+            "routines": Routine.objects.published().order_by("order", "name"),
+        },
+    )

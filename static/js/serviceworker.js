@@ -1,42 +1,219 @@
 // The app's service worker, served by django-pwa at /serviceworker.js (root scope).
-// First cut: keeps the offline page and falls back to it (or to a page opened before)
-// when the network is gone. Full precaching of every published page comes with the
-// offline manifest.
-const CACHE = "pages-v1";
-const OFFLINE_URL = "/offline/";
+//
+// It keeps every published page on the phone. The list comes from Django's
+// /offline-manifest.json (built from the published() querysets, never drafts),
+// with a version that changes whenever published content or static files do.
+// - install: precache the whole list; a failing URL is noted and retried later,
+//   it does not abort the install.
+// - pages: network first with a short timeout, then the saved copy, then /offline/.
+//   Only URLs in the list are ever saved, so admin pages, previews and drafts never are.
+// - /static/ (hashed names): cache first. /api/: stale-while-revalidate.
+// - updates: a new worker waits until the page says so; new content is fetched
+//   when the page asks ("update-content"), never behind the reader's back.
+const CONTENT = "content-";
+const API = "api-v1";
+const META = "meta-v1";
+const STATE_KEY = "/__sw-state__";
+const MANIFEST = "/offline-manifest.json";
+const TIMEOUT_MS = 4000;
+const PARALLEL = 4;
+
+// {version, pages: Set of saved URLs, failed: [URLs to retry]}. Read afresh each time:
+// a newly installed worker may switch versions while this one still serves pages.
+async function loadState() {
+  const saved = await (await caches.open(META)).match(STATE_KEY);
+  const data = saved ? await saved.json() : { version: null, pages: [], failed: [] };
+  return { ...data, pages: new Set(data.pages) };
+}
+
+async function saveState(next) {
+  const body = JSON.stringify({ ...next, pages: [...next.pages] });
+  await (await caches.open(META)).put(STATE_KEY, new Response(body));
+}
+
+async function fetchManifest() {
+  const response = await fetch(MANIFEST, { cache: "no-store", credentials: "omit" });
+  if (!response.ok) throw new Error(`offline manifest: HTTP ${response.status}`);
+  return response.json();
+}
+
+async function fill(cache, urls, previous) {
+  const failed = [];
+  const queue = [...urls];
+  async function worker() {
+    while (queue.length) {
+      const url = queue.shift();
+      if (await cache.match(url)) continue;
+      const reusable = previous && url.startsWith("/static/") && (await previous.match(url));
+      if (reusable) {
+        await cache.put(url, reusable);
+        continue;
+      }
+      try {
+        const response = await fetch(url, { cache: "no-cache", credentials: "omit" });
+        if (!response.ok || response.redirected) throw new Error(`HTTP ${response.status}`);
+        await cache.put(url, response);
+      } catch (error) {
+        failed.push(url);
+        console.warn("Not saved for offline use, will retry:", url, error.message);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  return failed;
+}
+
+// Save everything in the manifest into the cache for its version, then switch to it.
+async function precache(manifest) {
+  const current = await loadState();
+  const previous = current.version ? await caches.open(CONTENT + current.version) : null;
+  const cache = await caches.open(CONTENT + manifest.version);
+  const urls = [...manifest.assets, ...manifest.pages];
+  const failed = await fill(cache, urls, previous);
+  await saveState({ version: manifest.version, pages: urls, failed });
+}
+
+async function dropOldCaches() {
+  const keep = new Set([CONTENT + (await loadState()).version, API, META]);
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => !keep.has(name)).map((name) => caches.delete(name)));
+}
+
+async function retryFailed() {
+  const current = await loadState();
+  if (!current.version || !current.failed.length) return;
+  const failed = await fill(await caches.open(CONTENT + current.version), current.failed, null);
+  await saveState({ ...current, failed });
+}
+
+async function tell(client, message) {
+  const current = await loadState();
+  (client || { postMessage() {} }).postMessage({
+    version: current.version,
+    failed: current.failed,
+    ...message,
+  });
+}
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.add(new Request(OFFLINE_URL, { cache: "reload" }))),
-  );
-  self.skipWaiting();
+  event.waitUntil(fetchManifest().then(precache));
 });
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
-      .then(() => self.clients.claim()),
+    dropOldCaches().then(() => self.clients.claim()),
   );
 });
 
-self.addEventListener("fetch", (event) => {
-  const request = event.request;
-  const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith("/admin/") || url.pathname.startsWith("/api/")) return;
-  if (request.mode !== "navigate") return;
+self.addEventListener("message", (event) => {
+  const type = event.data && event.data.type;
+  const client = event.source;
+  if (type === "skip-waiting") {
+    self.skipWaiting();
+  } else if (type === "status") {
+    event.waitUntil(tell(client, { type: "status" }));
+  } else if (type === "check") {
+    event.waitUntil(
+      Promise.all([fetchManifest(), loadState(), retryFailed()])
+        .then(([manifest, current]) =>
+          tell(client, {
+            type: manifest.version === current.version ? "up-to-date" : "update-available",
+          }),
+        )
+        .catch(() => tell(client, { type: "check-failed" })),
+    );
+  } else if (type === "update-content") {
+    event.waitUntil(
+      fetchManifest()
+        .then(precache)
+        .then(dropOldCaches)
+        .then(() => tell(client, { type: "content-updated" }))
+        .catch(() => tell(client, { type: "check-failed" })),
+    );
+  }
+});
 
-  event.respondWith(
-    fetch(request)
-      .then((response) => {
-        if (response.ok) {
-          const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
+async function fromCache(key) {
+  const current = await loadState();
+  if (!current.version) return undefined;
+  return (await caches.open(CONTENT + current.version)).match(key);
+}
+
+async function networkFirst(event, key, listed) {
+  const network = fetch(event.request).then(async (response) => {
+    if (listed && response.ok && !response.redirected) {
+      const current = await loadState();
+      const cache = await caches.open(CONTENT + current.version);
+      await cache.put(key, response.clone());
+    }
+    return response;
+  });
+  event.waitUntil(network.catch(() => undefined));
+  const timeout = new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS));
+  try {
+    const first = await Promise.race([network, timeout]);
+    if (first) return first;
+    return (await fromCache(key)) || (await network);
+  } catch (error) {
+    const path = new URL(key, self.location.origin).pathname;
+    const saved = (await fromCache(key)) || (path === "/search/" && (await fromCache("/search/")));
+    if (saved) return saved;
+    if (event.request.mode === "navigate") {
+      const offline = await fromCache("/offline/");
+      if (offline) return offline;
+    }
+    throw error;
+  }
+}
+
+async function cacheFirst(event, key) {
+  const saved = await fromCache(key);
+  if (saved) return saved;
+  const response = await fetch(event.request);
+  const current = await loadState();
+  if (response.ok && current.version) {
+    const cache = await caches.open(CONTENT + current.version);
+    event.waitUntil(cache.put(key, response.clone()));
+  }
+  return response;
+}
+
+async function staleWhileRevalidate(event) {
+  const cache = await caches.open(API);
+  const saved = await cache.match(event.request);
+  const network = fetch(event.request).then(async (response) => {
+    if (response.ok) await cache.put(event.request, response.clone());
+    return response;
+  });
+  event.waitUntil(network.catch(() => undefined));
+  return saved || network;
+}
+
+// The saved copy of a page is found without the launch marker (?source=pwa/shortcut).
+function keyFor(url) {
+  const copy = new URL(url);
+  copy.searchParams.delete("source");
+  return copy.pathname + copy.search;
+}
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.pathname === MANIFEST || url.pathname === "/serviceworker.js") return;
+  const key = keyFor(url);
+  if (url.pathname.startsWith("/static/")) {
+    event.respondWith(cacheFirst(event, key));
+  } else if (url.pathname.startsWith("/api/")) {
+    event.respondWith(staleWhileRevalidate(event));
+  } else {
+    event.respondWith(
+      loadState().then((current) => {
+        const listed = current.pages.has(key);
+        if (!listed && event.request.mode !== "navigate" && key !== "/search/") {
+          return fetch(event.request);
         }
-        return response;
-      })
-      .catch(async () => (await caches.match(request)) || caches.match(OFFLINE_URL)),
-  );
+        return networkFirst(event, key, listed);
+      }),
+    );
+  }
 });

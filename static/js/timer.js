@@ -145,6 +145,7 @@ function setUp(core, store, plan) {
   function beep(name) {
     if (!prefs.sound || !audio || !SOUNDS[name]) return;
     try {
+      if (audio.state === "suspended") audio.resume().catch(() => {});
       for (const [frequency, start, length] of SOUNDS[name]) tone(frequency, start, length);
     } catch {
       // No sound on this device.
@@ -247,8 +248,10 @@ function setUp(core, store, plan) {
     }
     ui.display.dataset.kind = step.kind;
     ui.display.classList.toggle("is-paused", snap.status === core.PAUSED);
+    ui.display.classList.toggle("is-long", step.seconds >= 60);
     ui.paused.hidden = snap.status !== core.PAUSED;
-    if (step.exercise) setText(ui.exercise, step.exercise);
+    // The exercise's name, unless the label already says it (an activity's first half).
+    if (step.exercise) setText(ui.exercise, step.exercise === step.label ? "" : step.exercise);
     setText(ui.label, step.label);
     setText(ui.digits, core.formatClock(snap.remaining, step.seconds >= 60));
     setText(ui.where, core.describePosition(step));
@@ -429,6 +432,7 @@ function setUp(core, store, plan) {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState !== "visible") return;
     if (player.status === core.RUNNING) {
+      update();
       keepAwake();
     }
   });

@@ -514,6 +514,14 @@ def test_walking_says_halfway_at_five_minutes(seeded, server, page):
     assert page.console.errors == []
 
 
+def test_sets_are_shown_when_there_is_more_than_one(seeded, server, page):
+    open_timer(page, server, "pelvic-tilt")
+    start_button(page).click()
+    at(page, 5.5)
+    assert shown(page) == ("Hold", "Rep 1 of 10 · Set 1 of 2", "5")
+    assert page.console.errors == []
+
+
 def test_without_javascript_the_timer_says_it_needs_it(seeded, server, browser):
     context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
     page = context.new_page()

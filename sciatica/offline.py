@@ -1,0 +1,137 @@
+"""What the service worker keeps on the phone, and the offline search index.
+
+Both are built from the `published()` querysets, so a draft can never reach a
+reader's offline copy. The version is a hash of every URL in the list plus the
+last change of every published object and the hashed static names: an editor's
+change, a newly due scheduled page or a new deploy all give a new version.
+"""
+
+import hashlib
+import json
+import math
+
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.db.models import Count
+from django.http import JsonResponse
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from articles.models import Article, Contributor, Tag
+from articles.views import ArticleListView
+from exercises.models import Exercise, Routine
+from exercises.views import categories_with_published_exercises
+
+# The app shell: what every page needs, and the pages with no object behind them.
+SHELL_STATIC = [
+    "css/site.css",
+    "css/timer.css",
+    "js/sw-register.js",
+    "js/app.js",
+    "js/search.js",
+    "js/search-core.js",
+    "js/timer.js",
+    "js/timer-core.js",
+    "js/sessions.js",
+    "icons/favicon.svg",
+    "icons/icon-192.png",
+    "icons/icon-512.png",
+    "icons/icon-maskable-512.png",
+    "icons/apple-touch-icon-180.png",
+]
+SHELL_PAGES = [
+    "home",
+    "offline",
+    "exercises:list",
+    "routines:list",
+    "routines:today",
+    "search",
+    "search-index",
+    "manifest",
+]
+
+
+def _paged(url: str, count: int, per_page: int) -> list[str]:
+    pages = max(1, math.ceil(count / per_page))
+    return [url] + [f"{url}?page={n}" for n in range(2, pages + 1)]
+
+
+def offline_manifest() -> dict:
+    articles = list(Article.objects.published())
+    exercises = list(Exercise.objects.published())
+    routines = [r for r in Routine.objects.published().with_items() if r.public_items]
+    tags = list(
+        Tag.objects.filter(articles__in=Article.objects.published()).annotate(
+            published_count=Count("articles", distinct=True)
+        )
+    )
+    categories = categories_with_published_exercises()
+    per_page = ArticleListView.paginate_by
+
+    pages = [reverse(name) for name in SHELL_PAGES]
+    pages += _paged(reverse("articles:list"), len(articles), per_page)
+    pages += [article.get_absolute_url() for article in articles]
+    for tag in tags:
+        pages += _paged(tag.get_absolute_url(), tag.published_count, per_page)
+    pages += [category.get_absolute_url() for category in categories]
+    pages += [exercise.get_absolute_url() for exercise in exercises]
+    pages += [routine.get_absolute_url() for routine in routines]
+
+    assets = [static(path) for path in SHELL_STATIC]
+    # The manifest's icons are named without a hash (django-pwa settings): save those too.
+    assets += [icon["src"] for icon in (*settings.PWA_APP_ICONS, *settings.PWA_APP_ICONS_APPLE)]
+    assets += sorted({e.illustration_url for e in exercises if e.illustration_url})
+
+    # Everything a cached page shows: if any of it changes, the offline copy is stale.
+    stamps = [
+        [str(obj.updated_at) for obj in (*articles, *exercises, *routines)],
+        [(tag.name, tag.slug) for tag in tags],
+        [(c.name, c.slug, c.description) for c in categories],
+        list(Contributor.objects.values_list("name", "credentials", "bio")),
+    ]
+    fingerprint = json.dumps([pages, assets, stamps, _static_fingerprint()])
+    version = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
+    return {"version": version, "pages": pages, "assets": assets}
+
+
+def _static_fingerprint() -> str:
+    manifest = getattr(staticfiles_storage, "hashed_files", None)
+    return hashlib.sha256(json.dumps(sorted((manifest or {}).items())).encode()).hexdigest()
+
+
+@require_safe
+@never_cache
+def offline_manifest_view(request):
+    return JsonResponse(offline_manifest())
+
+
+@require_safe
+def search_index_view(request):
+    """A compact index for searching with no connection (title, summary, headings, tags)."""
+    entries = [
+        {
+            "k": "a",
+            "u": article.get_absolute_url(),
+            "t": article.title,
+            "s": article.summary,
+            "h": [item["title"] for item in article.toc],
+            "g": [tag.name for tag in article.tags.all()],
+        }
+        for article in Article.objects.published().for_list()
+    ]
+    entries += [
+        {
+            "k": "e",
+            "u": exercise.get_absolute_url(),
+            "t": exercise.name,
+            "s": exercise.summary,
+            "h": [exercise.dose_text],
+            "g": [exercise.category.name],
+        }
+        for exercise in Exercise.objects.published().for_list()
+    ]
+    response = JsonResponse({"entries": entries})
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1,0 +1,58 @@
+// Search without a connection. The server renders results for the query it received
+// (data-query). When the page was served from the phone's saved copy instead (offline),
+// the query in the address differs, and the results come from the saved index.
+import { search } from "./search-core.js";
+
+const results = document.getElementById("search-results");
+const query = new URLSearchParams(window.location.search).get("q") || "";
+
+function item(entry) {
+  const li = document.createElement("li");
+  li.className = "card";
+  const heading = document.createElement("h3");
+  heading.className = "card__title";
+  const link = document.createElement("a");
+  link.href = entry.u;
+  link.textContent = entry.t;
+  heading.append(link);
+  const summary = document.createElement("p");
+  summary.textContent = entry.s;
+  li.append(heading, summary);
+  return li;
+}
+
+function section(title, entries) {
+  const fragment = document.createDocumentFragment();
+  if (!entries.length) return fragment;
+  const heading = document.createElement("h2");
+  heading.textContent = title;
+  const list = document.createElement("ul");
+  list.className = "cards";
+  list.append(...entries.map(item));
+  fragment.append(heading, list);
+  return fragment;
+}
+
+async function render() {
+  const response = await fetch(results.dataset.index);
+  const { entries } = await response.json();
+  const found = search(entries, query);
+  const status = document.createElement("p");
+  status.setAttribute("role", "status");
+  status.textContent = found.length
+    ? `${found.length} result${found.length === 1 ? "" : "s"} for “${query.trim()}” (saved on this phone).`
+    : `Nothing found for “${query.trim()}”. Try a shorter word, like “stretch” or “pain”.`;
+  results.replaceChildren(
+    status,
+    section("Articles", found.filter((entry) => entry.k === "a")),
+    section("Exercises", found.filter((entry) => entry.k === "e")),
+  );
+  const input = document.getElementById("search-q");
+  if (input) input.value = query;
+}
+
+if (results && query.trim() && query.trim().replace(/\s+/g, " ") !== results.dataset.query) {
+  render().catch(() => {
+    results.textContent = "Search is not available offline yet. Open the app once with a connection.";
+  });
+}

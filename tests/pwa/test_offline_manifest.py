@@ -1,0 +1,126 @@
+"""The offline manifest: what the service worker saves, its version, and the budgets."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+
+from articles.models import Article
+from exercises.models import Exercise, Routine
+from sciatica.publishing import Status
+
+PRECACHE_BUDGET = 1.5 * 1024 * 1024
+WORKER_BUDGET = 12 * 1024
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("load_content", verbosity=0)
+
+
+def manifest(client):
+    response = client.get("/offline-manifest.json")
+    assert response.status_code == 200
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+    return response.json()
+
+
+def test_lists_every_published_page_and_the_app_shell(client, seeded):
+    data = manifest(client)
+    pages = set(data["pages"])
+    for article in Article.objects.published():
+        assert article.get_absolute_url() in pages
+    for exercise in Exercise.objects.published():
+        assert exercise.get_absolute_url() in pages
+    for routine in Routine.objects.published():
+        assert routine.get_absolute_url() in pages
+    assert {"/", "/offline/", "/search/", "/search-index.json", "/articles/tag/basics/",
+            "/exercises/category/stretching/", "/articles/when-to-get-help/"} <= pages  # fmt: skip
+    assets = data["assets"]
+    assert any(a.startswith("/static/css/site.") and a.endswith(".css") for a in assets)
+    assert any(a.startswith("/static/js/timer.") for a in assets)
+    assert any(a.startswith("/static/img/exercises/bridge.") for a in assets)
+
+
+def test_every_listed_url_is_served(client, seeded):
+    data = manifest(client)
+    for url in data["pages"] + data["assets"]:
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW])
+def test_unpublished_content_is_never_listed(client, seeded, status):
+    Article.objects.filter(slug="treatment-options").update(status=status)
+    Exercise.objects.filter(slug="bridge").update(status=status)
+    Routine.objects.filter(slug="gentle-stretch").update(status=status)
+    urls = " ".join(manifest(client)["pages"])
+    assert "treatment-options" not in urls
+    assert "/exercises/bridge/" not in urls
+    assert "gentle-stretch" not in urls
+    index = client.get("/search-index.json").json()["entries"]
+    assert "treatment-options" not in str(index)
+    assert "/exercises/bridge/" not in str(index)
+
+
+def test_the_version_changes_when_published_content_changes(client, seeded):
+    first = manifest(client)["version"]
+    assert manifest(client)["version"] == first  # stable when nothing changes
+
+    article = Article.objects.get(slug="treatment-options")
+    article.summary = "Edited by an editor."
+    article.save()
+    second = manifest(client)["version"]
+    assert second != first
+
+    draft = Article.objects.create(
+        title="Draft", slug="draft", summary="x", body="x", status=Status.DRAFT
+    )
+    assert manifest(client)["version"] == second  # drafts do not count
+
+    draft.status = Status.PUBLISHED
+    draft.published_at = timezone.now() + datetime.timedelta(hours=1)
+    draft.save()
+    assert manifest(client)["version"] == second  # scheduled: not yet
+    Article.objects.filter(pk=draft.pk).update(
+        published_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert manifest(client)["version"] != second  # now due
+
+
+def test_search_index_is_compact_and_useful(client, seeded):
+    response = client.get("/search-index.json")
+    entries = response.json()["entries"]
+    piriformis = next(e for e in entries if e["t"] == "Piriformis stretch")
+    assert piriformis["u"] == "/exercises/piriformis-stretch/"
+    article = next(e for e in entries if e["u"] == "/articles/symptoms-of-postpartum-sciatica/")
+    assert article["h"], "headings are indexed"
+    assert len(response.content) < 20_000
+
+
+def test_offline_page_links_to_the_saved_pages(client, seeded):
+    html = client.get("/offline/").content.decode()
+    assert "You are offline" in html
+    for article in Article.objects.published():
+        assert article.get_absolute_url() in html
+
+
+def test_budgets(client, seeded, capsys):
+    """Prints the precache size and the worker size; fails over budget."""
+    data = manifest(client)
+    total = 0
+    for url in data["pages"] + data["assets"]:
+        response = client.get(url)
+        total += len(
+            b"".join(response.streaming_content) if response.streaming else response.content
+        )
+    worker = (settings.BASE_DIR / "static/js/serviceworker.js").stat().st_size
+    with capsys.disabled():
+        print(
+            f"\n[budget] precache: {len(data['pages']) + len(data['assets'])} URLs, "
+            f"{total / 1024:.0f} KB of {PRECACHE_BUDGET / 1024:.0f} KB; "
+            f"service worker: {worker / 1024:.1f} KB of {WORKER_BUDGET / 1024:.0f} KB"
+        )
+    assert total < PRECACHE_BUDGET
+    assert worker < WORKER_BUDGET
