@@ -5,24 +5,19 @@ from articles.models import Article, Tag
 from exercises.models import Category, Exercise, Routine
 
 
-class ArticleSitemap(Sitemap):
+class PublishedSitemap(Sitemap):
+    """The published objects of one model (drafts, reviews and scheduled pages never)."""
+
     changefreq = "monthly"
 
-    def items(self):
-        return Article.objects.published().order_by("pk")
-
-    def lastmod(self, article):
-        return article.updated_at
-
-
-class ExerciseSitemap(Sitemap):
-    changefreq = "monthly"
+    def __init__(self, model):
+        self.model = model
 
     def items(self):
-        return Exercise.objects.published().order_by("pk")
+        return self.model.objects.published().order_by("pk")
 
-    def lastmod(self, exercise):
-        return exercise.updated_at
+    def lastmod(self, obj):
+        return obj.updated_at
 
 
 class TagSitemap(Sitemap):
@@ -35,14 +30,6 @@ class CategorySitemap(Sitemap):
         return Category.objects.filter(exercises__in=Exercise.objects.published()).distinct()
 
 
-class RoutineSitemap(Sitemap):
-    def items(self):
-        return Routine.objects.published().order_by("pk")
-
-    def lastmod(self, routine):
-        return routine.updated_at
-
-
 class PageSitemap(Sitemap):
     def items(self):
         return ["home", "articles:list", "exercises:list", "routines:list"]
@@ -53,9 +40,9 @@ class PageSitemap(Sitemap):
 
 SITEMAPS = {
     "pages": PageSitemap,
-    "articles": ArticleSitemap,
+    "articles": PublishedSitemap(Article),
     "tags": TagSitemap,
-    "exercises": ExerciseSitemap,
+    "exercises": PublishedSitemap(Exercise),
     "categories": CategorySitemap,
-    "routines": RoutineSitemap,
+    "routines": PublishedSitemap(Routine),
 }

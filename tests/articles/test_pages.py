@@ -92,3 +92,44 @@ def test_detail_page_runs_a_constant_number_of_queries(
 def test_bad_page_numbers_are_404_not_500(client, make_article, page):
     make_article()
     assert client.get(f"/articles/?page={page}").status_code == 404
+
+
+def test_tag_page_runs_a_constant_number_of_queries(
+    client, make_article, make_tag, django_assert_num_queries
+):
+    tag, other = make_tag(), make_tag()
+    for _ in range(3):
+        make_article(tags=[tag, other])
+    with django_assert_num_queries(4):  # tag, count, page of articles, their tags
+        client.get(tag.get_absolute_url())
+    for _ in range(57):
+        make_article(tags=[tag, other])
+    with django_assert_num_queries(4):
+        client.get(tag.get_absolute_url())
+
+
+def test_list_shows_12_per_page_newest_first(client, make_article):
+    for _ in range(13):
+        make_article()
+    first = client.get("/articles/")
+    assert len(first.context["articles"]) == 12
+    second = client.get("/articles/?page=2")
+    assert len(second.context["articles"]) == 1
+    assert 'rel="prev"' in second.content.decode()
+
+
+def test_help_page_lists_the_red_flags_and_every_page_links_to_it(client, db):
+    from django.core.management import call_command
+
+    call_command("load_content", verbosity=0)
+    html = client.get("/articles/when-to-get-help/").content.decode()
+    assert "care-card--emergency" in html
+    for flag in ["both legs", "bottom", "pee"]:
+        assert flag in html
+    for path in [
+        "/",
+        "/articles/treatment-options/",
+        "/exercises/bridge/",
+        "/routines/gentle-stretch/",
+    ]:
+        assert "/articles/when-to-get-help/" in client.get(path).content.decode(), path

@@ -1,0 +1,72 @@
+"""Basic accessibility in a real browser: tap targets, labels, alt text, reduced motion."""
+
+import pytest
+from django.core.management import call_command
+
+PAGES = [
+    "/",
+    "/articles/",
+    "/articles/what-is-postpartum-sciatica/",
+    "/articles/tag/basics/",
+    "/exercises/",
+    "/exercises/category/stretching/",
+    "/exercises/bridge/",
+    "/routines/",
+    "/routines/gentle-stretch/",
+    "/search/?q=stretch",
+    "/offline/",
+]
+
+SMALL_TARGETS = """() => {
+  const selectors = "button, .button, .site-nav a, .brand, .toc a, .pagination a, .tags a, "
+    + ".card, input:not([type=radio]):not([type=checkbox]), .link-list a, .pain__opt, .toggle";
+  return [...document.querySelectorAll(selectors)]
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => ({ el: el.outerHTML.slice(0, 80), box: el.getBoundingClientRect() }))
+    .filter(({ box }) => box.width < 44 || box.height < 44)
+    .map(({ el, box }) => `${el} ${Math.round(box.width)}x${Math.round(box.height)}`);
+}"""
+
+UNLABELLED = """() => [...document.querySelectorAll("input, select, textarea, button")]
+  .filter((el) => el.type !== "hidden")
+  .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute("aria-label")
+                  && !el.textContent.trim())
+  .map((el) => el.outerHTML.slice(0, 80))"""
+
+
+@pytest.fixture
+def seeded(transactional_db):
+    call_command("load_content", verbosity=0)
+
+
+def test_pages_have_big_targets_labels_and_alt_text(seeded, server, page):
+    for path in PAGES:
+        page.goto(server.url + path)
+        assert page.evaluate(SMALL_TARGETS) == [], path
+        assert page.evaluate(UNLABELLED) == [], path
+        assert page.locator("img:not([alt])").count() == 0, path
+        assert page.locator("h1").count() == 1, path
+        assert page.evaluate("document.documentElement.lang") == "en-GB"
+    assert page.console.errors == []
+
+
+def test_keyboard_users_can_skip_to_the_content(seeded, server, page):
+    page.goto(server.url + "/exercises/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    assert skip.evaluate("(el) => el === document.activeElement")
+    assert skip.bounding_box()["y"] >= 0  # visible when focused
+    outline = skip.evaluate("(el) => getComputedStyle(el).outlineStyle")
+    assert outline != "none"
+
+
+def test_reduced_motion_turns_off_animation(seeded, server, browser):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(server.url + "/exercises/bridge/")
+    durations = page.evaluate(
+        "() => [...document.querySelectorAll('*')].map((el) => getComputedStyle(el)"
+        ".transitionDuration).filter((d) => d !== '0s')"
+    )
+    assert durations == []
+    context.close()
