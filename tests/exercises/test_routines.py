@@ -127,3 +127,26 @@ def test_exercise_lists_are_constant_from_3_to_40_exercises(
         make_exercise()
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(path)
+
+
+def test_todays_routine_takes_turns_by_day(client, routine, make_exercise, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    other = Routine.objects.create(
+        name="Evening", slug="evening", summary="One move.", status=Status.PUBLISHED, order=2
+    )
+    RoutineItem.objects.create(routine=other, exercise=make_exercise(), order=1)
+    seen = set()
+    for day in (1, 2):
+        monkeypatch.setattr(timezone, "localdate", lambda d=day: datetime.date(2027, 1, d))
+        response = client.get("/routines/today/")
+        assert response.status_code == 200
+        assert "Today's routine" in response.content.decode()
+        seen.add(response.context["routine"].slug)
+    assert seen == {"morning", "evening"}
+
+
+def test_todays_routine_is_404_when_there_are_none(client, db):
+    assert client.get("/routines/today/").status_code == 404
