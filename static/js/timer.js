@@ -237,8 +237,17 @@ function setUp(core, store, plan) {
     setText(ui.status, `${text}.`);
   }
 
+  // The page's update bar waits for "timer:idle" before it reloads anything.
+  function setState(status) {
+    const was = root.dataset.state;
+    root.dataset.state = status;
+    const busy = (value) => value === core.RUNNING || value === core.PAUSED;
+    if (busy(was) && !busy(status)) document.dispatchEvent(new CustomEvent("timer:idle"));
+  }
+
   function render(snap) {
     const { step } = snap;
+    setState(snap.status);
     if (snap.changed) {
       cue(step);
       announce(step);
@@ -326,6 +335,7 @@ function setUp(core, store, plan) {
       .recordSession(row)
       .then((id) => {
         note("Saved on this phone.");
+        document.dispatchEvent(new CustomEvent("timer:session-recorded", { detail: { id } }));
         return id;
       })
       .catch(() => {
@@ -398,6 +408,7 @@ function setUp(core, store, plan) {
     resetPain("pain-before");
     resetPain("pain-after");
     note("");
+    setState(core.IDLE);
     show("intro");
     el("start").focus();
   }

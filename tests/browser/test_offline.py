@@ -227,3 +227,52 @@ def test_every_manifest_image_has_the_size_it_declares(seeded, server, page):
         assert response.ok, image["src"]
         width, height = Image.open(io.BytesIO(response.body())).size
         assert f"{width}x{height}" == image["sizes"], image["src"]
+
+
+PERSIST_SPY = """
+window.__persistCalls = 0;
+if (navigator.storage) {
+  navigator.storage.persisted = async () => false;
+  navigator.storage.persist = async () => { window.__persistCalls += 1; return true; };
+}
+"""
+
+
+def test_an_update_never_reloads_under_a_running_timer(seeded, server, page):
+    page.add_init_script(PERSIST_SPY)
+    page.clock.install(time=datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
+    exercise = Exercise.objects.get(slug="bridge")
+    first = visit_once_online(page, server, exercise.get_absolute_url())
+    Article.objects.filter(slug="treatment-options").update(summary="Changed while she exercises.")
+    Article.objects.get(slug="treatment-options").save()
+
+    page.reload()  # she opens the exercise again: the update is offered
+    bar = page.locator("#update-bar")
+    expect(bar).to_be_visible(timeout=READY_TIMEOUT)
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(3_000)
+
+    navigations = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url))
+    bar.get_by_role("button", name="Update").click()
+    expect(bar).to_contain_text("It will apply when your timer ends", timeout=READY_TIMEOUT)
+    page.clock.run_for(10_000)
+    assert navigations == []
+    expect(page.locator("#timer")).to_have_attribute("data-state", "running")
+
+    with page.expect_navigation():
+        page.clock.run_for(exercise.plan().total_seconds * 1000)
+    expect(page.locator("html")).not_to_have_attribute("data-offline-version", first)
+    assert page.console.errors == []
+
+
+def test_a_recorded_session_asks_to_keep_the_offline_copy(seeded, server, page):
+    page.add_init_script(PERSIST_SPY)
+    page.clock.install(time=datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
+    exercise = Exercise.objects.get(slug="modified-plank")
+    page.goto(server.url + exercise.get_absolute_url())
+    assert page.evaluate("window.__persistCalls") == 0
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(exercise.plan().total_seconds * 1000 + 1000)
+    expect(page.get_by_role("heading", name="Well done")).to_be_visible()
+    wait_until(page, "() => window.__persistCalls === 1", timeout=10_000)
