@@ -4,8 +4,8 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from sciatica.api import router
-from sciatica.sitemaps import SITEMAPS
 from sciatica.offline import offline_manifest_view, search_index_view
+from sciatica.sitemaps import SITEMAPS
 from sciatica.views import HomeView, media, offline_view, robots_txt, search_view
 
 urlpatterns = [
