@@ -15,6 +15,18 @@ from sciatica.publishing import Status
 _counter = itertools.count(1)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, test in a file, not in memory: the live server's request threads then each
+    open their own connection (with SQLite's locking) instead of sharing the test's one."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        path = tmp_path_factory.mktemp("db") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(path)
+        # A throwaway database needs no crash safety: skip the fsyncs.
+        database.setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _collected_static(django_db_blocker):
     """Pages use hashed static names: the manifest must exist (make test builds it first)."""

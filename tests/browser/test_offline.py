@@ -16,19 +16,9 @@ from articles.models import Article, Tag
 from exercises.models import Category, Exercise, Routine
 from sciatica.offline import offline_manifest
 from sciatica.publishing import Status
+from tests.browser.helpers import READ_SESSIONS
 
 READY_TIMEOUT = 60_000
-
-READ_SESSIONS = """() => new Promise((resolve, reject) => {
-  const open = indexedDB.open("sciatica");
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const read = db.transaction("sessions").objectStore("sessions").getAll();
-    read.onsuccess = () => { db.close(); resolve(read.result); };
-    read.onerror = () => reject(read.error);
-  };
-})"""
 
 ALL_CACHED_URLS = """async () => {
   const urls = [];

@@ -13,6 +13,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.browser.helpers import READ_SESSIONS
+
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 START_AT = T0 + timedelta(seconds=30)  # the clock is paused here, after the page has loaded
 START = round(START_AT.timestamp() * 1000)  # the same, as the page's Date.now()
@@ -83,17 +85,6 @@ HAMSTRING = [
     (205, 30, "Hold", "Rep 3 of 3 · Right side", "Next: Finish"),
 ]
 HAMSTRING_SECONDS = 235
-
-READ_SESSIONS = """() => new Promise((resolve, reject) => {
-  const open = indexedDB.open("sciatica");
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const read = db.transaction("sessions").objectStore("sessions").getAll();
-    read.onsuccess = () => { db.close(); resolve(read.result); };
-    read.onerror = () => reject(read.error);
-  };
-})"""
 
 SHOWN = """() => {
   const text = (name) => document.querySelector(`#timer [data-el="${name}"]`).textContent;
