@@ -34,6 +34,7 @@ SHELL_STATIC = [
     "js/search-core.js",
     "js/timer.js",
     "js/timer-core.js",
+    "js/cues.js",
     "js/sessions.js",
     "icons/favicon.svg",
     "icons/icon-192.png",

@@ -4,43 +4,11 @@
 // (static/js/sessions.js). The two modules are loaded by their hashed URLs, which the
 // template hands over in data- attributes.
 
+import { createCues } from "./cues.js";
+
 const root = document.getElementById("timer");
 const PREFS_KEY = "timer.prefs";
 const TICK_MS = 250;
-
-// Beeps: [frequency Hz, start s, length s] per cue; distinct for each kind of step.
-const SOUNDS = {
-  count: [[660, 0, 0.08]],
-  ready: [[523, 0, 0.2]],
-  hold: [
-    [880, 0, 0.12],
-    [880, 0.18, 0.12],
-  ],
-  rest: [[392, 0, 0.4]],
-  switch: [
-    [587, 0, 0.12],
-    [784, 0.16, 0.12],
-    [587, 0.32, 0.12],
-  ],
-  activity: [
-    [659, 0, 0.15],
-    [880, 0.2, 0.2],
-  ],
-  done: [
-    [523, 0, 0.16],
-    [659, 0.18, 0.16],
-    [784, 0.36, 0.45],
-  ],
-};
-const BUZZ = {
-  count: 40,
-  ready: 150,
-  hold: [200, 100, 200],
-  rest: 500,
-  switch: [100, 60, 100, 60, 100],
-  activity: [200, 100, 200],
-  done: [300, 100, 300, 100, 600],
-};
 
 function moduleUrl(name, fallback) {
   return root.dataset[name] || new URL(fallback, import.meta.url).href;
@@ -85,7 +53,6 @@ function setUp(core, store, plan) {
 
   let player = core.createPlayer(plan);
   let loop = null;
-  let audio = null;
   let lock = null;
   let ended = false;
   let painBefore = null;
@@ -115,80 +82,8 @@ function setUp(core, store, plan) {
     });
   }
 
-  // --- Cues: beeps, voice, vibration; each fails silently where missing -----
-  function unlockAudio() {
-    const Context = window.AudioContext || window.webkitAudioContext;
-    if (!Context) return;
-    try {
-      audio = audio || new Context();
-      if (audio.state === "suspended") audio.resume().catch(() => {});
-      tone(440, 0, 0.01, 0.0001); // a silent note inside the tap unlocks iOS
-    } catch {
-      audio = null;
-    }
-  }
-
-  function tone(frequency, start, length, volume = 0.3) {
-    const t = audio.currentTime + start;
-    const osc = audio.createOscillator();
-    const gain = audio.createGain();
-    osc.type = "sine";
-    osc.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.0001, t);
-    gain.gain.exponentialRampToValueAtTime(volume, t + 0.01);
-    gain.gain.exponentialRampToValueAtTime(0.0001, t + length);
-    osc.connect(gain).connect(audio.destination);
-    osc.start(t);
-    osc.stop(t + length + 0.02);
-  }
-
-  function beep(name) {
-    if (!prefs.sound || !audio || !SOUNDS[name]) return;
-    try {
-      if (audio.state === "suspended") audio.resume().catch(() => {});
-      for (const [frequency, start, length] of SOUNDS[name]) tone(frequency, start, length);
-    } catch {
-      // No sound on this device.
-    }
-  }
-
-  function buzz(name) {
-    if (!prefs.vibrate || !navigator.vibrate || !BUZZ[name]) return;
-    try {
-      navigator.vibrate(BUZZ[name]);
-    } catch {
-      // No vibration here.
-    }
-  }
-
-  function silence() {
-    try {
-      window.speechSynthesis?.cancel();
-    } catch {
-      // No speech here.
-    }
-  }
-
-  function say(text) {
-    if (!prefs.voice || !text || !window.speechSynthesis || !window.SpeechSynthesisUtterance) {
-      return;
-    }
-    try {
-      speechSynthesis.cancel();
-      const utterance = new SpeechSynthesisUtterance(text);
-      utterance.lang = document.documentElement.lang || "en-GB";
-      utterance.rate = 0.95;
-      speechSynthesis.speak(utterance);
-    } catch {
-      // No speech here.
-    }
-  }
-
-  function cue(step) {
-    beep(step.kind);
-    buzz(step.kind);
-    say(step.say);
-  }
+  // --- Cues: beeps, voice, vibration (static/js/cues.js) ----------------------
+  const { unlockAudio, beep, buzz, silence, say, cue } = createCues(prefs);
 
   // --- Keep the screen on while running --------------------------------------
   async function keepAwake() {

@@ -1,0 +1,20 @@
+"""The timer player must stay small for a cheap phone on a slow connection."""
+
+import gzip
+
+from django.conf import settings
+
+PLAYER_FILES = ["js/timer.js", "js/timer-core.js", "js/cues.js", "js/sessions.js", "css/timer.css"]
+BUDGET = 20 * 1024
+
+
+def test_player_js_and_css_are_under_20_kb_compressed(capsys):
+    sizes = {
+        name: len(gzip.compress((settings.BASE_DIR / "static" / name).read_bytes(), 9))
+        for name in PLAYER_FILES
+    }
+    total = sum(sizes.values())
+    with capsys.disabled():
+        detail = ", ".join(f"{name} {size}" for name, size in sizes.items())
+        print(f"\n[budget] timer player: {total} bytes gzip of {BUDGET} ({detail})")
+    assert total < BUDGET
