@@ -27,6 +27,10 @@ def main(base: str) -> None:
         page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=2)
         for name, path in SHOTS.items():
             page.goto(base + path)
+            start = page.get_by_role("button", name="Start", exact=True)
+            if start.count():
+                start.click()  # show the guided timer mid-hold
+                page.wait_for_timeout(8000)
             page.screenshot(path=OUT / name)
             print("wrote", OUT / name)
         browser.close()
