@@ -92,3 +92,34 @@ def test_openapi_schema_describes_the_read_only_endpoints(client, db):
     }
     for operations in schema["paths"].values():
         assert set(operations) == {"get"}
+
+
+def test_article_detail_names_its_reviewer_and_dates(client, make_article):
+    from articles.models import Contributor
+
+    reviewer = Contributor.objects.create(name="Sam Jones", slug="sam", credentials="MCSP")
+    article = make_article(reviewer=reviewer)
+    article.references.create(
+        title="Sciatica",
+        publisher="NHS 111 Wales",
+        url="https://111.wales.nhs.uk/",
+        accessed="2026-11-29",
+    )
+    data = client.get(f"/api/articles/{article.slug}/").json()
+    assert data["reviewer"] == {"name": "Sam Jones", "credentials": "MCSP", "bio": ""}
+    assert data["author"] is None
+    assert data["last_reviewed"] == "2026-11-01"
+    assert data["next_review_due"] == "2027-11-01"
+    assert data["references"][0]["publisher"] == "NHS 111 Wales"
+
+
+def test_article_filters(client, make_article, make_tag):
+    tag = make_tag(name="Recovery", slug="recovery")
+    make_article(title="Piriformis tips", tags=[tag])
+    make_article(title="Other")
+    assert client.get("/api/articles/?tag=recovery").json()["count"] == 1
+    assert client.get("/api/articles/?search=piriformis").json()["count"] == 1
+    response = client.get("/api/articles/?tag=nope")
+    assert response.status_code == 400
+    assert "nope" in response.json()["tag"]
+    assert client.get("/api/tags/").json()["results"] == [{"name": "Recovery", "slug": "recovery"}]

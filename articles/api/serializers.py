@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from articles.models import Article, ArticleReference, Tag
+from articles.models import Article, ArticleReference, Contributor, Tag
 
 
 class TagSerializer(serializers.ModelSerializer):
@@ -13,6 +13,12 @@ class ArticleReferenceSerializer(serializers.ModelSerializer):
     class Meta:
         model = ArticleReference
         fields = ["title", "publisher", "url", "accessed"]
+
+
+class ContributorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Contributor
+        fields = ["name", "credentials", "bio"]
 
 
 class ArticleListSerializer(serializers.ModelSerializer):
@@ -31,6 +37,13 @@ class ArticleDetailSerializer(ArticleListSerializer):
     body_html = serializers.CharField(read_only=True)
     toc = serializers.JSONField(read_only=True)
     references = ArticleReferenceSerializer(many=True, read_only=True)
+    author = ContributorSerializer(read_only=True, allow_null=True)
+    reviewer = ContributorSerializer(
+        read_only=True, allow_null=True, help_text="Null until a clinician has reviewed the page."
+    )
 
     class Meta(ArticleListSerializer.Meta):
-        fields = [*ArticleListSerializer.Meta.fields, "toc", "body_html", "references"]
+        fields = [
+            *ArticleListSerializer.Meta.fields, "author", "reviewer", "toc", "body_html",
+            "references",
+        ]  # fmt: skip
