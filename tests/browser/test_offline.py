@@ -266,3 +266,34 @@ def test_a_recorded_session_asks_to_keep_the_offline_copy(seeded, server, page):
     page.clock.run_for(exercise.plan().total_seconds * 1000 + 1000)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
     wait_until(page, "() => window.__persistCalls === 1", timeout=10_000)
+
+
+SW_STATE = """async () => {
+  const saved = await (await caches.open("meta-v1")).match("/__sw-state__");
+  return saved ? saved.json() : null;
+}"""
+
+
+def test_one_failing_url_does_not_stop_the_install_and_is_retried(seeded, server, context, page):
+    broken = "/exercises/swimming/"
+    server_busy = [True]
+
+    def flaky(route):
+        if server_busy[0]:
+            route.fulfill(status=503, body="busy")
+        else:
+            route.continue_()
+
+    context.route(f"**{broken}", flaky)
+    visit_once_online(page, server)
+    wait_until(page, f"() => ({SW_STATE})().then((s) => s && s.version !== null)")
+    state = page.evaluate(SW_STATE)
+    assert state["failed"] == [broken]
+    assert len(state["pages"]) > 40  # everything else was saved
+
+    server_busy[0] = False
+    page.goto(server.url + "/")  # the next online visit retries it
+    wait_until(page, f"() => ({SW_STATE})().then((s) => s.failed.length === 0)")
+    context.set_offline(True)
+    page.goto(server.url + broken)
+    assert page.locator("h1").inner_text() == "Swimming"
