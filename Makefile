@@ -7,8 +7,14 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
+# gunicorn for `make serve`: 2 workers per core, 4 threads each (gthread keeps connections alive).
+WORKERS ?= $(shell echo $$((2 * $$(nproc))))
+THREADS ?= 4
+# A secret for local production-mode runs only: generated once, kept inside .venv (never committed).
+LOCAL_SECRET := $(VENV)/local-secret-key
 
-.PHONY: run setup install install-dev chromium migrate content static test lint fmt check pytest clean
+.PHONY: run setup install install-dev chromium migrate content static test lint fmt check pytest clean \
+	serve bench test-postgres
 
 run: setup ## Set up everything and serve on http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -63,6 +69,24 @@ check: install-dev
 
 pytest: install-dev
 	$(BIN)/pytest
+
+test-postgres: install-dev chromium static ## The whole suite on a throwaway PostgreSQL cluster
+	scripts/test-postgres.sh
+
+$(LOCAL_SECRET): | $(BIN)/python
+	umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+# The production configuration on plain HTTP: no TLS locally, so no HTTPS redirect, secure
+# cookies or HSTS (a TLS proxy in front turns them on: README "Deploy").
+serve: setup $(LOCAL_SECRET) ## gunicorn, debug off, whitenoise, on http://127.0.0.1:8000/
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(LOCAL_SECRET))" \
+	DJANGO_ALLOWED_HOSTS=$(HOST),localhost \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 \
+	exec $(BIN)/gunicorn sciatica.wsgi --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --worker-class gthread --threads $(THREADS)
+
+bench: install static ## Load test of the production configuration (wrk, 127.0.0.1 only)
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,12 +1,14 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from sciatica.api import router
+from sciatica.health import healthz
 from sciatica.offline import offline_manifest_view, search_index_view
 from sciatica.sitemaps import SITEMAPS
-from sciatica.views import HomeView, media, offline_view, robots_txt, search_view
+from sciatica.views import HomeView, favicon, media, offline_view, robots_txt, search_view
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -17,12 +19,15 @@ urlpatterns = [
     path("offline/", offline_view, name="offline"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("exercises/", include("exercises.urls")),
     path("routines/", include("exercises.routine_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include((router.urls, "api"))),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    # For load balancers: a database round-trip, never cached, not in the sitemap.
+    path("healthz", healthz, name="healthz"),
     # Editors' uploaded pictures, served by the app itself (debug or not): one process,
     # no separate file server to run. Behind a CDN or proxy they cache like any response.
     re_path(r"^media/(?P<path>.+)$", media, name="media"),

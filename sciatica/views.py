@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -52,7 +53,10 @@ def robots_txt(request):
 @require_safe
 def media(request, path):
     """Editors' uploaded pictures (django's static serve refuses '..' and absolute paths)."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:  # e.g. a name too long for the file system: no such file
+        raise Http404("No such file.") from None
     response["Cache-Control"] = "public, max-age=86400"
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -70,3 +74,11 @@ def offline_view(request):
             "routines": Routine.objects.published().order_by("order", "name"),
         },
     )
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico where a page names no icon (the admin, JSON, feeds)."""
+    response = redirect(static("icons/favicon-32.png"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

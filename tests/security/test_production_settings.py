@@ -1,0 +1,152 @@
+"""Production settings (debug off): `check --deploy` is clean, and each knob is configurable.
+
+Each case starts a fresh interpreter with only the given DJANGO_* variables, as a server
+would, so the settings module is read exactly as in production.
+"""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "DJANGO_ALLOWED_HOSTS": "example.org",
+}
+READ_SETTINGS = """
+import json, django
+django.setup()
+from django.conf import settings as s
+from django.urls import reverse
+print(json.dumps({
+    "DEBUG": s.DEBUG,
+    "SECURE_SSL_REDIRECT": s.SECURE_SSL_REDIRECT,
+    "SECURE_HSTS_SECONDS": s.SECURE_HSTS_SECONDS,
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": s.SECURE_HSTS_INCLUDE_SUBDOMAINS,
+    "SECURE_HSTS_PRELOAD": s.SECURE_HSTS_PRELOAD,
+    "SECURE_PROXY_SSL_HEADER": s.SECURE_PROXY_SSL_HEADER,
+    "SESSION_COOKIE_SECURE": s.SESSION_COOKIE_SECURE,
+    "SESSION_COOKIE_HTTPONLY": s.SESSION_COOKIE_HTTPONLY,
+    "CSRF_COOKIE_SECURE": s.CSRF_COOKIE_SECURE,
+    "CSRF_COOKIE_HTTPONLY": s.CSRF_COOKIE_HTTPONLY,
+    "AXES_COOLOFF_MINUTES": s.AXES_COOLOFF_TIME.total_seconds() / 60,
+    "CLIENT_IP_HEADER": s.CLIENT_IP_HEADER,
+    "admin": reverse("admin:index"),
+}))
+"""
+
+
+def run(args, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.pop("DATABASE_URL", None)
+    clean.update(DJANGO_SETTINGS_MODULE="sciatica.settings", **env)
+    return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def production_settings(**env):
+    result = run(["-c", READ_SETTINGS], **{**PRODUCTION, **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    "extra", [{}, {"DJANGO_BEHIND_TLS_PROXY": "1"}, {"DJANGO_HSTS_PRELOAD": "1"}]
+)
+def test_check_deploy_has_zero_warnings(extra):
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION, **extra
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_check_deploy_still_warns_about_a_weak_setting():
+    """The check is real: turning HSTS off in production is reported."""
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        **PRODUCTION,
+        DJANGO_HSTS_SECONDS="0",
+    )
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr + result.stdout
+
+
+def test_production_defaults_are_secure():
+    values = production_settings()
+    assert values["DEBUG"] is False
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SECURE_HSTS_SECONDS"] == 31536000
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
+    assert values["SECURE_HSTS_PRELOAD"] is False
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["SESSION_COOKIE_HTTPONLY"] is True
+    assert values["CSRF_COOKIE_SECURE"] is True
+    assert values["CSRF_COOKIE_HTTPONLY"] is True
+    assert values["SECURE_PROXY_SSL_HEADER"] is None
+    assert values["AXES_COOLOFF_MINUTES"] == 15
+    assert values["admin"] == "/admin/"
+
+
+def test_every_knob_is_configurable():
+    values = production_settings(
+        DJANGO_HSTS_SECONDS="600",
+        DJANGO_HSTS_INCLUDE_SUBDOMAINS="0",
+        DJANGO_HSTS_PRELOAD="1",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_SECURE_COOKIES="0",
+        DJANGO_BEHIND_TLS_PROXY="1",
+        DJANGO_AXES_COOLOFF_MINUTES="45",
+        DJANGO_CLIENT_IP_HEADER="X-Forwarded-For",
+        DJANGO_ADMIN_URL="backstage-7f3a/",
+    )
+    assert values["SECURE_HSTS_SECONDS"] == 600
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is False
+    assert values["SECURE_HSTS_PRELOAD"] is True
+    assert values["SECURE_SSL_REDIRECT"] is False
+    assert values["SESSION_COOKIE_SECURE"] is False
+    assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert values["AXES_COOLOFF_MINUTES"] == 45
+    assert values["CLIENT_IP_HEADER"] == "X-Forwarded-For"
+    assert values["admin"] == "/backstage-7f3a/"
+
+
+def test_admin_url_moves_the_admin():
+    script = (
+        "import django; django.setup()\n"
+        "from django.test import Client\n"
+        "c = Client(HTTP_HOST='localhost')\n"
+        "print(c.get('/backstage/').status_code, c.get('/admin/').status_code)\n"
+    )
+    result = run(["-c", script], DJANGO_ADMIN_URL="/backstage/")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "302 404"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DJANGO_AXES_COOLOFF_MINUTES": "soon"}, "not a whole number"),
+        ({"DJANGO_AXES_COOLOFF_MINUTES": "0"}, "must be at least 1"),
+        ({"DJANGO_PROXY_COUNT": "0"}, "must be at least 1"),
+        ({"DJANGO_ADMIN_URL": "/"}, "DJANGO_ADMIN_URL must not be empty"),
+    ],
+)
+def test_bad_values_stop_the_app(env, message):
+    result = run(["manage.py", "check"], **{**PRODUCTION, **env})
+    assert result.returncode != 0
+    assert message in result.stderr
