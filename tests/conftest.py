@@ -6,6 +6,8 @@ import itertools
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Tag
@@ -32,6 +34,18 @@ def _collected_static(django_db_blocker):
     """Pages use hashed static names: the manifest must exist (make test builds it first)."""
     if not (settings.STATIC_ROOT / "staticfiles.json").exists():
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def queries_for(client):
+    """How many queries one GET of a path runs (and that it answers 200)."""
+
+    def count(path: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200, path
+        return len(captured.captured_queries)
+
+    return count
 
 
 @pytest.fixture

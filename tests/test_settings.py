@@ -1,16 +1,10 @@
 """Settings read from the environment fail loudly on bad values."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from sciatica.env import env_bool, env_int, env_list
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import run_python
 
 
 @pytest.mark.parametrize(
@@ -44,17 +38,7 @@ def test_env_list_splits_and_trims(monkeypatch):
 
 
 def _run_check(**env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    clean.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_python("manage.py", "check", timeout=60, **env)
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -69,20 +69,11 @@ def test_category_page_lists_its_published_exercises(client, make_exercise, cate
 
 @pytest.mark.parametrize("path", ["/exercises/", "/exercises/category/stretching/", "/"])
 def test_exercise_lists_run_a_constant_number_of_queries(
-    client, make_exercise, make_article, django_assert_num_queries, path
+    client, make_exercise, make_article, django_assert_num_queries, queries_for, path
 ):
     make_exercise()
     make_article()
-
-    def count():
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(path).status_code == 200
-        return len(ctx.captured_queries)
-
-    few = count()
+    few = queries_for(path)
     for _ in range(15):
         make_exercise()
         make_article()

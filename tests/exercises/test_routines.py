@@ -99,33 +99,25 @@ def test_api_categories_list_only_those_with_public_exercises(client, make_exerc
 
 @pytest.mark.parametrize("path", ["/routines/", "/api/routines/", "/routines/morning/"])
 def test_routine_pages_run_a_constant_number_of_queries(
-    client, routine, make_exercise, django_assert_num_queries, path
+    client, routine, make_exercise, django_assert_num_queries, queries_for, path
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as few:
-        assert client.get(path).status_code == 200
+    few = queries_for(path)
     for _ in range(20):
         RoutineItem.objects.create(routine=routine, exercise=make_exercise(), order=5, reps=1)
-    with django_assert_num_queries(len(few.captured_queries)):
+    with django_assert_num_queries(few):
         client.get(path)
 
 
 @pytest.mark.parametrize("path", ["/exercises/", "/api/exercises/", "/api/categories/"])
 def test_exercise_lists_are_constant_from_3_to_40_exercises(
-    client, make_exercise, django_assert_num_queries, path
+    client, make_exercise, django_assert_num_queries, queries_for, path
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     for _ in range(3):
         make_exercise()
-    with CaptureQueriesContext(connection) as few:
-        assert client.get(path).status_code == 200
+    few = queries_for(path)
     for _ in range(37):
         make_exercise()
-    with django_assert_num_queries(len(few.captured_queries)):
+    with django_assert_num_queries(few):
         client.get(path)
 
 

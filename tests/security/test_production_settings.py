@@ -5,15 +5,12 @@ would, so the settings module is read exactly as in production.
 """
 
 import json
-import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.helpers import run_python
+
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
@@ -43,18 +40,7 @@ print(json.dumps({
 
 
 def run(args, **env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    clean.pop("DATABASE_URL", None)
-    clean.update(DJANGO_SETTINGS_MODULE="sciatica.settings", **env)
-    return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_python(*args, **env)
 
 
 def production_settings(**env):

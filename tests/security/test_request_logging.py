@@ -4,18 +4,14 @@ import contextvars
 import io
 import json
 import logging
-import os
-import subprocess
 import sys
-from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.db import OperationalError, connection
 
 from sciatica.middleware import JsonLineFormatter, RequestIdFilter, current_request_id
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.helpers import run_python
 
 
 @pytest.fixture
@@ -111,18 +107,7 @@ def test_logs_go_to_stdout_as_json_lines():
         "from django.test import Client\n"
         "Client(HTTP_HOST='localhost').get('/robots.txt', HTTP_X_REQUEST_ID='probe-12345678')\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.pop("DATABASE_URL", None)
-    env["DJANGO_SETTINGS_MODULE"] = "sciatica.settings"
-    result = subprocess.run(  # noqa: S603 (our own interpreter and script)
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_python("-c", script, timeout=60)
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     request_lines = [line for line in lines if line["logger"] == "sciatica.request"]
