@@ -50,8 +50,15 @@ migrate: install
 content: migrate
 	$(MANAGE) load_content
 
-static: install
+# Collected (hashed, compressed) again only when a static file or a package changed.
+STATIC_MANIFEST := staticfiles/staticfiles.json
+STATIC_SOURCES := $(shell find static -type f)
+
+$(STATIC_MANIFEST): $(STATIC_SOURCES) $(VENV)/.requirements
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	touch $@
+
+static: install $(STATIC_MANIFEST)
 
 test: install-dev chromium lint check static pytest ## Set up and run the whole suite
 
