@@ -113,3 +113,13 @@ def test_every_article_points_readers_to_help():
         if data["slug"] != "when-to-get-help":
             assert "/articles/when-to-get-help/" in data["body"], data["slug"]
         assert "cure" not in data["body"].lower(), data["slug"]
+
+
+def test_no_exercise_promises_a_cure_and_each_says_who_to_check_with():
+    for data in EXERCISES:
+        text = " ".join(
+            [data["summary"], data["why_it_helps"], data["precautions"], data["stop_if"],
+             *data["steps"]]
+        ).lower()  # fmt: skip
+        assert "cure" not in text, data["slug"]
+        assert "physiotherapist" in data["precautions"].lower(), data["slug"]

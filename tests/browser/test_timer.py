@@ -661,3 +661,31 @@ def test_sessions_module_lists_newest_first_and_updates(seeded, server, page):
     assert newest["painBefore"] is None, "out-of-range pain scores are not stored"
     assert "junk" not in newest
     assert page.console.errors == []
+
+
+def test_a_routine_plays_every_exercise_in_turn(seeded, server, page):
+    from exercises.models import Routine
+
+    routine = Routine.objects.with_items().get(slug="flare-up-relief")
+    plan = routine.plan()
+    page.add_init_script(RECORDERS)
+    page.clock.install(time=T0)
+    page.goto(f"{server.url}{routine.get_absolute_url()}")
+    page.clock.pause_at(START_AT)
+    start_button(page).click()
+
+    elapsed = 0
+    for step in plan.steps[:-1]:
+        at(page, elapsed + 0.5)
+        assert el(page, "label").text_content() == step.label, f"at {elapsed + 0.5} s"
+        if step.exercise and step.exercise != step.label:
+            assert el(page, "exercise").text_content() == step.exercise
+        elapsed += step.seconds
+    at(page, plan.total_seconds)
+    expect(page.get_by_role("heading", name="Well done")).to_be_visible()
+    spoken = " ".join(recorded(page, "said"))
+    assert spoken.index("Pelvic tilt") < spoken.index("Piriformis stretch")
+    (row,) = page.evaluate(READ_SESSIONS)
+    assert (row["kind"], row["slug"], row["completed"]) == ("routine", "flare-up-relief", True)
+    assert row["plannedSeconds"] == plan.total_seconds
+    assert page.console.errors == []
