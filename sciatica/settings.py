@@ -157,11 +157,9 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
-if not SECURE_HSTS_PRELOAD:
-    # Preloading is a commitment only the domain's owner can make (and hard to undo), so
-    # it is opt-in: not sending it is a decision, not the oversight check --deploy warns of.
-    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# The preload flag only consents to preloading; the domain joins browsers' lists only when
+# its owner submits it at hstspreload.org. Set DJANGO_HSTS_PRELOAD=0 to withhold consent.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 if env_bool("DJANGO_BEHIND_TLS_PROXY", default=False):
     # Only trust this header when a proxy you control sets it (and strips it from clients).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -35,6 +35,7 @@ print(json.dumps({
     "AXES_COOLOFF_MINUTES": s.AXES_COOLOFF_TIME.total_seconds() / 60,
     "CLIENT_IP_HEADER": s.CLIENT_IP_HEADER,
     "admin": reverse("admin:index"),
+    "SILENCED_SYSTEM_CHECKS": s.SILENCED_SYSTEM_CHECKS,
 }))
 """
 
@@ -50,7 +51,7 @@ def production_settings(**env):
 
 
 @pytest.mark.parametrize(
-    "extra", [{}, {"DJANGO_BEHIND_TLS_PROXY": "1"}, {"DJANGO_HSTS_PRELOAD": "1"}]
+    "extra", [{}, {"DJANGO_BEHIND_TLS_PROXY": "1"}, {"DJANGO_CLIENT_IP_HEADER": "X-Forwarded-For"}]
 )
 def test_check_deploy_has_zero_warnings(extra):
     result = run(
@@ -59,6 +60,12 @@ def test_check_deploy_has_zero_warnings(extra):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_check_deploy_is_not_silenced():
+    """No deploy check is switched off to reach zero warnings."""
+    values = production_settings()
+    assert values.get("SILENCED_SYSTEM_CHECKS", []) == []
 
 
 def test_check_deploy_still_warns_about_a_weak_setting():
@@ -78,7 +85,7 @@ def test_production_defaults_are_secure():
     assert values["SECURE_SSL_REDIRECT"] is True
     assert values["SECURE_HSTS_SECONDS"] == 31536000
     assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
-    assert values["SECURE_HSTS_PRELOAD"] is False
+    assert values["SECURE_HSTS_PRELOAD"] is True
     assert values["SESSION_COOKIE_SECURE"] is True
     assert values["SESSION_COOKIE_HTTPONLY"] is True
     assert values["CSRF_COOKIE_SECURE"] is True
@@ -92,7 +99,7 @@ def test_every_knob_is_configurable():
     values = production_settings(
         DJANGO_HSTS_SECONDS="600",
         DJANGO_HSTS_INCLUDE_SUBDOMAINS="0",
-        DJANGO_HSTS_PRELOAD="1",
+        DJANGO_HSTS_PRELOAD="0",
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_SECURE_COOKIES="0",
         DJANGO_BEHIND_TLS_PROXY="1",
@@ -102,7 +109,7 @@ def test_every_knob_is_configurable():
     )
     assert values["SECURE_HSTS_SECONDS"] == 600
     assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is False
-    assert values["SECURE_HSTS_PRELOAD"] is True
+    assert values["SECURE_HSTS_PRELOAD"] is False
     assert values["SECURE_SSL_REDIRECT"] is False
     assert values["SESSION_COOKIE_SECURE"] is False
     assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
