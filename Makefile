@@ -14,7 +14,7 @@ THREADS ?= 4
 LOCAL_SECRET := $(VENV)/local-secret-key
 
 .PHONY: run setup install install-dev chromium migrate content static test lint fmt check pytest clean \
-	serve bench test-postgres
+	serve bench test-postgres lock upgrade
 
 run: setup ## Set up everything and serve on http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -31,7 +31,7 @@ $(VENV)/.requirements: requirements.txt | $(BIN)/python
 	touch $@
 
 $(VENV)/.requirements-dev: requirements-dev.txt requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet --require-virtualenv -r requirements-dev.txt
+	$(BIN)/pip install --quiet --require-virtualenv -r requirements.txt -r requirements-dev.txt
 	touch $@ $(VENV)/.requirements
 
 install: $(VENV)/.requirements
@@ -65,6 +65,20 @@ test: install-dev chromium lint check static pytest ## Set up and run the whole 
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+
+# Exact pins with "# via" notes, compiled from the ranges in requirements*.in by uv.
+# `make lock` keeps every current pin the ranges still allow (run it after editing a .in
+# file); `make upgrade` moves every pin to the newest release the ranges allow.
+UV_COMPILE = $(BIN)/uv pip compile --quiet --python-version 3.11 --custom-compile-command "make lock"
+
+lock: install-dev
+	$(UV_COMPILE) requirements.in -o requirements.txt
+	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
+
+upgrade: install-dev
+	$(UV_COMPILE) --upgrade requirements.in -o requirements.txt
+	$(UV_COMPILE) --upgrade requirements-dev.in -o requirements-dev.txt
 
 fmt: install-dev
 	$(BIN)/ruff check --fix .

@@ -1,13 +1,13 @@
 import datetime
 
 from django.contrib import admin
-from django.db import models
 from django.utils import timezone
 from reversion.admin import VersionAdmin
 
 from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleReference, Contributor, Tag
-from sciatica.admin_actions import publish, send_to_review
+from core import admin as core_admin
+from core.admin import publish, send_to_review
 
 
 @admin.register(Tag)
@@ -24,11 +24,8 @@ class ContributorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ReferenceInline(admin.TabularInline):
+class ReferenceInline(core_admin.ReferenceInline):
     model = ArticleReference
-    extra = 0
-    fields = ["order", "title", "publisher", "url", "accessed"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ReviewStateFilter(admin.SimpleListFilter):

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from articles.models import Article
-from sciatica.publishing import Status
+from core.publishing import Status
 
 
 class ArticleAdminForm(forms.ModelForm):

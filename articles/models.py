@@ -2,18 +2,40 @@ import math
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.rendering import render_markdown
-from sciatica.publishing import Publishable, PublishableQuerySet, ReferenceBase
+from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
+from core.search import ranked
 
 WORDS_PER_MINUTE = 200
+
+
+class TagQuerySet(models.QuerySet):
+    def in_use(self):
+        """Tags on at least one published article: the only ones readers see."""
+        return self.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk"))))
+
+    def with_published_count(self):
+        """`in_use()`, each annotated with `published_count`, its number of published articles."""
+        counts = (
+            Article.objects.published()
+            .filter(tags=OuterRef("pk"))
+            .order_by()
+            .values("tags")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.in_use().annotate(published_count=Subquery(counts))
 
 
 class Tag(models.Model):
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -56,6 +78,10 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def awaiting_clinical_review(self):
         return self.filter(reviewer__isnull=True)
+
+    def search(self, query):
+        """Matches for `query` (text or a parsed Query), best first; see core.search."""
+        return ranked(self, query, "title", "summary", ["body"])
 
 
 class Article(Publishable):

@@ -1,9 +1,10 @@
-"""Admin actions shared by every publishable model."""
+"""Admin parts shared by every app: publishing actions and the reference inline."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils import timezone
 
-from sciatica.publishing import Status
+from core.publishing import Status
 
 
 @admin.action(description="Send selected to review")
@@ -22,3 +23,11 @@ def publish(modeladmin, request, queryset):
         obj.save()  # save(), not update(): keeps rendering and history hooks
         count += 1
     modeladmin.message_user(request, f"{count} published.", messages.SUCCESS)
+
+
+class ReferenceInline(admin.TabularInline):
+    """The numbered sources of a page; an app sets `model` to its ReferenceBase subclass."""
+
+    extra = 0
+    fields = ["order", "title", "publisher", "url", "accessed"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

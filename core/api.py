@@ -1,5 +1,7 @@
-"""Query-string filters for the API: a value that names nothing is a 400 with a reason."""
+"""API parts shared by every app: slug filters (a value that names nothing is a 400 with a
+reason) and the reference serializer."""
 
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 
@@ -12,3 +14,10 @@ def filter_by_slug(queryset, request, param: str, model, lookup: str):
     if target is None:
         raise ValidationError({param: f"There is no {model._meta.verbose_name} {value[:80]!r}."})
     return queryset.filter(**{lookup: target})
+
+
+class ReferenceSerializer(serializers.ModelSerializer):
+    """A cited source; an app's subclass sets `Meta.model` to its ReferenceBase subclass."""
+
+    class Meta:
+        fields = ["title", "publisher", "url", "accessed"]

@@ -1,8 +1,9 @@
-"""Site search over published articles and exercises, database-agnostic.
+"""The search rule every searchable model shares, database-agnostic.
 
 Every word of the query must appear somewhere in a result (title, summary or
 body); results whose title holds the whole query come first, then those whose
-title holds a word, then summary matches, then body matches.
+title holds a word, then summary matches, then body matches. Each app's queryset
+names its fields (`ArticleQuerySet.search()`, `ExerciseQuerySet.search()`).
 """
 
 from dataclasses import dataclass
@@ -10,9 +11,6 @@ from functools import reduce
 from operator import and_
 
 from django.db.models import Case, IntegerField, Q, Value, When
-
-from articles.models import Article
-from exercises.models import Exercise
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
@@ -33,7 +31,12 @@ def parse(raw: str) -> Query:
     return Query(text=text, words=words, too_long=too_long)
 
 
-def _ranked(queryset, query: Query, title: str, summary: str, bodies: list[str]):
+def ranked(queryset, query: Query | str, title: str, summary: str, bodies: list[str]):
+    """`queryset` narrowed to the query's matches, best first (unchanged for no words)."""
+    if isinstance(query, str):
+        query = parse(query)
+    if not query.words:
+        return queryset
     fields = [title, summary, *bodies]
     every_word = reduce(
         and_,
@@ -56,19 +59,3 @@ def _ranked(queryset, query: Query, title: str, summary: str, bodies: list[str])
         output_field=IntegerField(),
     )
     return queryset.filter(every_word).annotate(rank=rank).order_by("rank", title)
-
-
-def ranked_articles(articles, query: Query):
-    return _ranked(articles, query, "title", "summary", ["body"])
-
-
-def ranked_exercises(exercises, query: Query):
-    return _ranked(exercises, query, "name", "summary", ["why_it_helps", "precautions", "stop_if"])
-
-
-def search(query: Query, limit: int = 30) -> dict:
-    if not query.words:
-        return {"articles": [], "exercises": []}
-    articles = ranked_articles(Article.objects.published().for_list(), query)
-    exercises = ranked_exercises(Exercise.objects.published().for_list(), query)
-    return {"articles": list(articles[:limit]), "exercises": list(exercises[:limit])}

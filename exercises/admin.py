@@ -5,6 +5,8 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
+from core import admin as core_admin
+from core.admin import publish, send_to_review
 from exercises.images import PictureFormField
 from exercises.models import (
     MAX_ROUTINE_SECONDS,
@@ -16,7 +18,6 @@ from exercises.models import (
     RoutineItem,
 )
 from exercises.plan import DoseError, Plan, build_routine_plan, describe_duration
-from sciatica.admin_actions import publish, send_to_review
 
 
 def plan_table(plan: Plan):
@@ -53,11 +54,8 @@ class StepInline(admin.TabularInline):
     fields = ["order", "text"]
 
 
-class ReferenceInline(admin.TabularInline):
+class ReferenceInline(core_admin.ReferenceInline):
     model = ExerciseReference
-    extra = 0
-    fields = ["order", "title", "publisher", "url", "accessed"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Exercise)

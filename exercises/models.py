@@ -3,10 +3,12 @@ from dataclasses import replace
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.templatetags.static import static
 from django.urls import reverse
 
+from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
+from core.search import ranked
 from exercises.images import shrink, validate_picture
 from exercises.plan import (
     Dose,
@@ -17,7 +19,19 @@ from exercises.plan import (
     build_routine_plan,
     describe_dose,
 )
-from sciatica.publishing import Publishable, PublishableQuerySet, ReferenceBase
+
+
+class CategoryQuerySet(models.QuerySet):
+    def in_use(self):
+        """Categories holding at least one published exercise: the only ones readers see."""
+        return self.filter(Exists(Exercise.objects.published().filter(category=OuterRef("pk"))))
+
+    def with_published_exercises(self):
+        """`in_use()`, each with its published exercises in `published_exercises` (2 queries)."""
+        exercises = Exercise.objects.published().for_list()
+        return self.in_use().prefetch_related(
+            Prefetch("exercises", queryset=exercises, to_attr="published_exercises")
+        )
 
 
 class Category(models.Model):
@@ -25,6 +39,8 @@ class Category(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     description = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -48,6 +64,10 @@ class ExerciseQuerySet(PublishableQuerySet):
 
     def for_detail(self):
         return self.select_related("category").prefetch_related("steps", "references")
+
+    def search(self, query):
+        """Matches for `query` (text or a parsed Query), best first; see core.search."""
+        return ranked(self, query, "name", "summary", ["why_it_helps", "precautions", "stop_if"])
 
 
 class Exercise(Publishable):
@@ -205,6 +225,14 @@ MAX_ROUTINE_SECONDS = 90 * 60
 
 
 class RoutineQuerySet(PublishableQuerySet):
+    def playable(self):
+        """Published routines with at least one published exercise: the only ones readers see
+        (a routine whose exercises are all drafts has nothing to play)."""
+        playable_items = RoutineItem.objects.filter(
+            routine=OuterRef("pk"), exercise__in=Exercise.objects.published()
+        )
+        return self.published().filter(Exists(playable_items))
+
     def with_items(self):
         """Routines with their published exercises in order (two extra queries in all)."""
         items = RoutineItem.objects.filter(

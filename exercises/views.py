@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -8,27 +7,20 @@ from exercises.models import Category, Exercise, Routine
 from exercises.plan import describe_duration
 
 
-def categories_with_published_exercises():
-    """Categories in order, each with its published exercises (two queries in all)."""
-    published = Exercise.objects.published().for_list()
-    categories = Category.objects.prefetch_related(
-        Prefetch("exercises", queryset=published, to_attr="published_exercises")
-    )
-    return [category for category in categories if category.published_exercises]
-
-
 class ExerciseListView(TemplateView):
     template_name = "exercises/exercise_list.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(categories=categories_with_published_exercises(), **kwargs)
+        return super().get_context_data(
+            categories=Category.objects.with_published_exercises(), **kwargs
+        )
 
 
 class CategoryDetailView(TemplateView):
     template_name = "exercises/category_detail.html"
 
     def get_context_data(self, **kwargs):
-        category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        category = get_object_or_404(Category.objects.in_use(), slug=self.kwargs["slug"])
         exercises = Exercise.objects.published().for_list().filter(category=category)
         return super().get_context_data(category=category, exercises=exercises, **kwargs)
 
@@ -54,7 +46,7 @@ class RoutineListView(ListView):
     context_object_name = "routines"
 
     def get_queryset(self):
-        return Routine.objects.published().with_items()
+        return Routine.objects.playable().with_items()
 
 
 class RoutineDetailView(DetailView):
@@ -62,13 +54,7 @@ class RoutineDetailView(DetailView):
     context_object_name = "routine"
 
     def get_queryset(self):
-        return Routine.objects.published().with_items()
-
-    def get_object(self, queryset=None):
-        routine = super().get_object(queryset)
-        if not routine.public_items:
-            raise Http404("This routine has no exercises yet.")
-        return routine
+        return Routine.objects.playable().with_items()
 
     def get_context_data(self, **kwargs):
         plan = self.object.plan()
@@ -81,7 +67,7 @@ class TodayRoutineView(RoutineDetailView):
     """'Today's routine' (a home-screen shortcut): the published routines take turns by day."""
 
     def get_object(self, queryset=None):
-        routines = [r for r in self.get_queryset() if r.public_items]
+        routines = list(self.get_queryset())
         if not routines:
             raise Http404("There are no routines yet.")
         return routines[timezone.localdate().toordinal() % len(routines)]

@@ -12,7 +12,6 @@ import math
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db.models import Count
 from django.http import JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
@@ -21,8 +20,7 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Article, Contributor, Tag
 from articles.views import ArticleListView
-from exercises.models import Exercise, Routine
-from exercises.views import categories_with_published_exercises
+from exercises.models import Category, Exercise, Routine
 
 # The app shell: what every page needs, and the pages with no object behind them.
 SHELL_STATIC = [
@@ -62,13 +60,9 @@ def _paged(url: str, count: int, per_page: int) -> list[str]:
 def offline_manifest() -> dict:
     articles = list(Article.objects.published())
     exercises = list(Exercise.objects.published())
-    routines = [r for r in Routine.objects.published().with_items() if r.public_items]
-    tags = list(
-        Tag.objects.filter(articles__in=Article.objects.published()).annotate(
-            published_count=Count("articles", distinct=True)
-        )
-    )
-    categories = categories_with_published_exercises()
+    routines = list(Routine.objects.playable())
+    tags = list(Tag.objects.with_published_count())
+    categories = list(Category.objects.in_use())
     per_page = ArticleListView.paginate_by
 
     pages = [reverse(name) for name in SHELL_PAGES]

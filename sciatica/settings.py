@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "pwa",
     "csp",
     "axes",
+    "core",
     "sciatica",
     "articles",
     "exercises",

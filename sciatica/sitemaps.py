@@ -6,15 +6,15 @@ from exercises.models import Category, Exercise, Routine
 
 
 class PublishedSitemap(Sitemap):
-    """The published objects of one model (drafts, reviews and scheduled pages never)."""
+    """What readers can open of one model (drafts, reviews and scheduled pages never)."""
 
     changefreq = "monthly"
 
-    def __init__(self, model):
-        self.model = model
+    def __init__(self, queryset):
+        self.queryset = queryset
 
     def items(self):
-        return self.model.objects.published().order_by("pk")
+        return self.queryset().order_by("pk")
 
     def lastmod(self, obj):
         return obj.updated_at
@@ -22,12 +22,12 @@ class PublishedSitemap(Sitemap):
 
 class TagSitemap(Sitemap):
     def items(self):
-        return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
+        return Tag.objects.in_use()
 
 
 class CategorySitemap(Sitemap):
     def items(self):
-        return Category.objects.filter(exercises__in=Exercise.objects.published()).distinct()
+        return Category.objects.in_use()
 
 
 class PageSitemap(Sitemap):
@@ -40,9 +40,9 @@ class PageSitemap(Sitemap):
 
 SITEMAPS = {
     "pages": PageSitemap,
-    "articles": PublishedSitemap(Article),
+    "articles": PublishedSitemap(lambda: Article.objects.published()),
     "tags": TagSitemap,
-    "exercises": PublishedSitemap(Exercise),
+    "exercises": PublishedSitemap(lambda: Exercise.objects.published()),
     "categories": CategorySitemap,
-    "routines": PublishedSitemap(Routine),
+    "routines": PublishedSitemap(lambda: Routine.objects.playable()),
 }

@@ -8,9 +8,8 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.models import Article
-from exercises.models import Routine
-from exercises.views import categories_with_published_exercises
-from sciatica.search import MAX_QUERY_LENGTH, parse, search
+from core.search import MAX_QUERY_LENGTH, parse
+from exercises.models import Category, Exercise, Routine
 
 
 class HomeView(TemplateView):
@@ -19,14 +18,22 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             articles=Article.objects.published().for_list().order_by("order", "-published_at")[:6],
-            categories=categories_with_published_exercises(),
+            categories=Category.objects.with_published_exercises(),
             **kwargs,
         )
 
 
+SEARCH_LIMIT = 30
+
+
 def search_view(request):
     query = parse(request.GET.get("q", ""))
-    results = search(query)
+    results = {"articles": [], "exercises": []}
+    if query.words:
+        results = {
+            "articles": list(Article.objects.published().for_list().search(query)[:SEARCH_LIMIT]),
+            "exercises": list(Exercise.objects.published().for_list().search(query)[:SEARCH_LIMIT]),
+        }
     return render(
         request,
         "search.html",
@@ -70,8 +77,8 @@ def offline_view(request):
         "offline.html",
         {
             "articles": Article.objects.published().order_by("order", "title"),
-            "categories": categories_with_published_exercises(),
-            "routines": Routine.objects.published().order_by("order", "name"),
+            "categories": Category.objects.with_published_exercises(),
+            "routines": Routine.objects.playable().order_by("order", "name"),
         },
     )
 

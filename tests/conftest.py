@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Tag
-from exercises.models import Category, Exercise
-from sciatica.publishing import Status
+from core.publishing import Status
+from exercises.models import Category, Exercise, Routine, RoutineItem
 
 _counter = itertools.count(1)
 
@@ -103,5 +103,25 @@ def make_exercise(db, category):
         exercise.full_clean()
         exercise.save()
         return exercise
+
+    return make
+
+
+@pytest.fixture
+def make_routine(db):
+    """A routine playing the given exercises in order; `items` may hold (exercise, overrides)."""
+
+    def make(exercises=(), status=Status.PUBLISHED, **fields):
+        n = next(_counter)
+        fields.setdefault("name", f"Routine {n}")
+        fields.setdefault("slug", f"routine-{n}")
+        fields.setdefault("summary", f"Summary of routine {n}.")
+        if status == Status.PUBLISHED:
+            fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=n))
+        routine = Routine.objects.create(status=status, **fields)
+        for order, entry in enumerate(exercises, start=1):
+            exercise, overrides = entry if isinstance(entry, tuple) else (entry, {})
+            RoutineItem.objects.create(routine=routine, exercise=exercise, order=order, **overrides)
+        return routine
 
     return make

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sciatica.publishing import Status
+from core.publishing import Status
 
 
 def test_article_list_is_paginated_and_published_only(client, make_article, make_tag):

@@ -7,10 +7,10 @@ from django.core.management import call_command
 
 from articles.models import Article, ArticleReference, Tag
 from articles.seed_content import ARTICLES
+from core.publishing import Status
 from exercises.models import Category, Exercise, ExerciseStep
 from exercises.seed_content import EXERCISES
 from sciatica.management.commands import load_content
-from sciatica.publishing import Status
 
 
 def load():

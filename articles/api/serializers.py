@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from articles.models import Article, ArticleReference, Contributor, Tag
+from core.api import ReferenceSerializer
 
 
 class TagSerializer(serializers.ModelSerializer):
@@ -9,10 +10,9 @@ class TagSerializer(serializers.ModelSerializer):
         fields = ["name", "slug"]
 
 
-class ArticleReferenceSerializer(serializers.ModelSerializer):
-    class Meta:
+class ArticleReferenceSerializer(ReferenceSerializer):
+    class Meta(ReferenceSerializer.Meta):
         model = ArticleReference
-        fields = ["title", "publisher", "url", "accessed"]
 
 
 class ContributorSerializer(serializers.ModelSerializer):

@@ -4,8 +4,7 @@ from rest_framework import viewsets
 
 from articles.api.serializers import ArticleDetailSerializer, ArticleListSerializer, TagSerializer
 from articles.models import Article, Tag
-from sciatica.api_filters import filter_by_slug
-from sciatica.search import parse, ranked_articles
+from core.api import filter_by_slug
 
 
 @extend_schema_view(
@@ -29,10 +28,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
             return articles.for_detail()
         articles = articles.for_list()
         articles = filter_by_slug(articles, self.request, "tag", Tag, "tags")
-        query = parse(self.request.query_params.get("search", ""))
-        if query.words:
-            articles = ranked_articles(articles, query)
-        return articles
+        return articles.search(self.request.query_params.get("search", ""))
 
     def get_serializer_class(self):
         return ArticleDetailSerializer if self.action == "retrieve" else ArticleListSerializer
@@ -45,4 +41,4 @@ class TagViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = TagSerializer
 
     def get_queryset(self):
-        return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
+        return Tag.objects.in_use()

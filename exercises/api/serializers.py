@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from core.api import ReferenceSerializer
 from exercises.models import Category, Exercise, ExerciseReference, Routine
 
 
@@ -9,10 +10,9 @@ class CategorySerializer(serializers.ModelSerializer):
         fields = ["name", "slug", "description"]
 
 
-class ExerciseReferenceSerializer(serializers.ModelSerializer):
-    class Meta:
+class ExerciseReferenceSerializer(ReferenceSerializer):
+    class Meta(ReferenceSerializer.Meta):
         model = ExerciseReference
-        fields = ["title", "publisher", "url", "accessed"]
 
 
 class DoseSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from core.api import filter_by_slug
 from exercises.api.serializers import (
     CategorySerializer,
     ExerciseDetailSerializer,
@@ -10,7 +11,6 @@ from exercises.api.serializers import (
     RoutineListSerializer,
 )
 from exercises.models import Category, Exercise, Routine
-from sciatica.api_filters import filter_by_slug
 
 
 @extend_schema_view(
@@ -44,7 +44,7 @@ class CategoryViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CategorySerializer
 
     def get_queryset(self):
-        return Category.objects.filter(exercises__in=Exercise.objects.published()).distinct()
+        return Category.objects.in_use()
 
 
 class RoutineViewSet(viewsets.ReadOnlyModelViewSet):
@@ -53,12 +53,7 @@ class RoutineViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return (
-            Routine.objects.published()
-            .with_items()
-            .filter(items__exercise__in=Exercise.objects.published())
-            .distinct()
-        )
+        return Routine.objects.playable().with_items()
 
     def get_serializer_class(self):
         return RoutineDetailSerializer if self.action == "retrieve" else RoutineListSerializer

@@ -8,7 +8,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from sciatica.publishing import Status
+from core.publishing import Status
 
 
 @pytest.fixture

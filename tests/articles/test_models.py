@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from articles.models import Article
-from sciatica.publishing import Status
+from core.publishing import Status
 
 
 def test_str_is_the_title(make_article, make_tag):

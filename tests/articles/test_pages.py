@@ -2,7 +2,7 @@
 
 import pytest
 
-from sciatica.publishing import Status
+from core.publishing import Status
 
 
 def test_article_list_shows_published_newest_first(client, make_article):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from sciatica.publishing import Status
+from core.publishing import Status
 
 
 @pytest.fixture

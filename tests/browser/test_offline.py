@@ -13,9 +13,9 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from articles.models import Article, Tag
+from core.publishing import Status
 from exercises.models import Category, Exercise, Routine
 from sciatica.offline import offline_manifest
-from sciatica.publishing import Status
 from tests.browser.helpers import READ_SESSIONS
 
 READY_TIMEOUT = 60_000

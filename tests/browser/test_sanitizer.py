@@ -3,7 +3,7 @@
 from playwright.sync_api import expect
 
 from articles.models import Article
-from sciatica.publishing import Status
+from core.publishing import Status
 from tests.articles.test_sanitizer import HOSTILE
 
 WATCH = """

@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from core.publishing import Status
 from exercises.models import Exercise, Routine, RoutineItem
-from sciatica.publishing import Status
 
 
 def exercise_form(exercise, **changes):

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.publishing import Status
 from exercises.models import Exercise
-from sciatica.publishing import Status
 
 
 def test_str_is_the_name(make_exercise, category):

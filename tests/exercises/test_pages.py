@@ -4,8 +4,8 @@ import json
 
 import pytest
 
+from core.publishing import Status
 from exercises.models import Category
-from sciatica.publishing import Status
 
 
 def test_list_groups_published_exercises_by_category(client, make_exercise, category):

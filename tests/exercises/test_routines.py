@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+from core.publishing import Status
 from exercises.models import Routine, RoutineItem
-from sciatica.publishing import Status
 
 
 @pytest.fixture

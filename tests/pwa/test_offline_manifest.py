@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article
+from core.publishing import Status
 from exercises.models import Exercise, Routine
-from sciatica.publishing import Status
 
 PRECACHE_BUDGET = 1.5 * 1024 * 1024
 WORKER_BUDGET = 12 * 1024

@@ -19,9 +19,9 @@ from django.utils.text import slugify
 
 from articles.models import Article, Tag
 from articles.seed_content import ARTICLES
+from core.publishing import Status, seed_fingerprint
 from exercises.models import Category, Exercise, Routine, RoutineItem
 from exercises.seed_content import CATEGORIES, EXERCISES, ROUTINES
-from sciatica.publishing import Status, seed_fingerprint
 
 # The day the shipped content was written and checked against its sources.
 CONTENT_REVIEWED = datetime.date(2026, 11, 29)
