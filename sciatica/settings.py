@@ -66,15 +66,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: the request id is on every log line and response, static files included.
-    "sciatica.middleware.RequestIdMiddleware",
+    "sciatica.middleware.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "sciatica.middleware.SecurityHeadersMiddleware",
+    "sciatica.middleware.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before CSRF: an unsafe method on the read-only public site is a 405, not a 403.
-    "sciatica.middleware.PublicRequestHygieneMiddleware",
+    "sciatica.middleware.request_hygiene.PublicRequestHygieneMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -176,7 +176,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "sciatica.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "sciatica.middleware.client_ip.client_ip"
 AXES_VERBOSE = False  # axes' own start-up banner; failures are still logged
 
 # Strict Content-Security-Policy: no inline script or style anywhere. The admin runs under
@@ -297,8 +297,8 @@ PWA_SERVICE_WORKER_PATH = BASE_DIR / "static" / "js" / "serviceworker.js"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "sciatica.middleware.RequestIdFilter"}},
-    "formatters": {"json": {"()": "sciatica.middleware.JsonLineFormatter"}},
+    "filters": {"request_id": {"()": "sciatica.middleware.request_log.RequestIdFilter"}},
+    "formatters": {"json": {"()": "sciatica.middleware.request_log.JsonLineFormatter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",

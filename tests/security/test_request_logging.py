@@ -10,7 +10,7 @@ from unittest import mock
 import pytest
 from django.db import OperationalError, connection
 
-from sciatica.middleware import JsonLineFormatter, RequestIdFilter, current_request_id
+from sciatica.middleware.request_log import JsonLineFormatter, RequestIdFilter, current_request_id
 from tests.helpers import run_python
 
 

@@ -1,0 +1,7 @@
+"""The project's middleware, one module per job (order: sciatica/settings.py MIDDLEWARE).
+
+- request_log: request ids and one JSON log line per request;
+- client_ip: the reader's address behind trusted proxies (request log, admin lockouts);
+- security_headers: Permissions-Policy on every response;
+- request_hygiene: 405 for unsafe methods and 400 for NUL characters on the public site.
+"""
