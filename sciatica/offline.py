@@ -22,24 +22,15 @@ from articles.models import Article, Contributor, Tag
 from articles.views import ArticleListView
 from exercises.models import Category, Exercise, Routine
 
-# The app shell: what every page needs, and the pages with no object behind them.
-SHELL_STATIC = [
-    "css/site.css",
-    "css/timer.css",
-    "js/sw-register.js",
-    "js/app.js",
-    "js/search.js",
-    "js/search-core.js",
-    "js/timer.js",
-    "js/timer-core.js",
-    "js/cues.js",
-    "js/sessions.js",
-    "icons/favicon.svg",
-    "icons/icon-192.png",
-    "icons/icon-512.png",
-    "icons/icon-maskable-512.png",
-    "icons/apple-touch-icon-180.png",
-]
+# The app shell: every stylesheet and script module (read from the files, so a new module
+# is saved for offline use without anyone remembering to list it), the icons pages use, and
+# the pages with no object behind them. The worker itself is served from the site root.
+SHELL_STATIC = sorted(
+    path.relative_to(settings.STATICFILES_DIRS[0]).as_posix()
+    for pattern in ("css/*.css", "js/*.js")
+    for path in settings.STATICFILES_DIRS[0].glob(pattern)
+    if path.name != "serviceworker.js"
+) + ["icons/favicon.svg", "icons/icon-512.png"]
 SHELL_PAGES = [
     "home",
     "offline",

@@ -141,8 +141,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "sciatica.storage.StaticStorage"},
 }
-# The service worker is served from the site root (django-pwa), not from /static/.
-WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
+# Hashed static names are cached for ever (whitenoise spots the hash). This is for files
+# named without a hash, such as the web app manifest's icons: a day, so a new icon
+# reaches phones. The service worker is served from the site root (django-pwa).
+WHITENOISE_MAX_AGE = 60 * 60 * 24 if not DEBUG else 0
 
 # --- Security -------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

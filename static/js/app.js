@@ -52,7 +52,7 @@ if (iosHelp && isIOS && !standalone && !localStorage.getItem("ios-install-dismis
 // --- Persistent storage --------------------------------------------------------------
 // Asked for at moments that show the app matters to her: once installed, or after her
 // first recorded session. Browsers may say no; everything still works.
-export async function keepOfflineCopy() {
+async function keepOfflineCopy() {
   if (!navigator.storage || !navigator.storage.persist) return false;
   if (await navigator.storage.persisted()) return true;
   return navigator.storage.persist();

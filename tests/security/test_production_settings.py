@@ -143,3 +143,26 @@ def test_bad_values_stop_the_app(env, message):
     result = run(["manage.py", "check"], **{**PRODUCTION, **env})
     assert result.returncode != 0
     assert message in result.stderr
+
+
+STATIC_CACHE = """
+import django
+django.setup()
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.test import Client
+client = Client()
+for url in ("/static/icons/icon-192.png", staticfiles_storage.url("css/site.css")):
+    response = client.get(url, secure=True)
+    print(response.status_code, response["Cache-Control"])
+"""
+
+
+def test_only_hashed_static_files_are_cached_for_a_year():
+    """The manifest's icons are named without a hash: a year's cache would keep an old icon
+    on phones; hashed names change with their content and are cached for ever."""
+    result = run_python("-c", STATIC_CACHE, **{**PRODUCTION, "DJANGO_ALLOWED_HOSTS": "testserver"})
+    assert result.returncode == 0, result.stderr
+    unhashed, hashed = [line for line in result.stdout.splitlines() if line[:3].isdigit()]
+    assert unhashed == "200 max-age=86400, public"
+    assert hashed.startswith("200 max-age=315360000")
+    assert "immutable" in hashed
