@@ -10,11 +10,11 @@ class PublishedSitemap(Sitemap):
 
     changefreq = "monthly"
 
-    def __init__(self, queryset):
-        self.queryset = queryset
+    def __init__(self, visible):
+        self.visible = visible  # the queryset method that says what readers see
 
     def items(self):
-        return self.queryset().order_by("pk")
+        return self.visible().order_by("pk")
 
     def lastmod(self, obj):
         return obj.updated_at
@@ -40,9 +40,9 @@ class PageSitemap(Sitemap):
 
 SITEMAPS = {
     "pages": PageSitemap,
-    "articles": PublishedSitemap(lambda: Article.objects.published()),
+    "articles": PublishedSitemap(Article.objects.published),
     "tags": TagSitemap,
-    "exercises": PublishedSitemap(lambda: Exercise.objects.published()),
+    "exercises": PublishedSitemap(Exercise.objects.published),
     "categories": CategorySitemap,
-    "routines": PublishedSitemap(lambda: Routine.objects.playable()),
+    "routines": PublishedSitemap(Routine.objects.playable),
 }
