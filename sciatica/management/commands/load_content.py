@@ -1,4 +1,8 @@
-"""Load the app's starting content: articles, exercise categories and exercises.
+"""Load the app's starting content (content/: Markdown + TOML files) into the database.
+
+Every file is read and checked first (sciatica/content_files.py, then the models'
+own validation); one bad file stops the command with a message naming the file and
+the field, and nothing at all is written.
 
 Idempotent and respectful of editors:
 - a missing record is created (and published);
@@ -12,21 +16,25 @@ on the row (`seed_hash`) when it is written.
 
 import datetime
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
-from articles.models import Article, Tag
-from articles.seed_content import ARTICLES
+from articles.models import Article, ArticleReference, Tag
 from core.publishing import Status, seed_fingerprint
-from exercises.models import Category, Exercise, Routine, RoutineItem
-from exercises.seed_content import CATEGORIES, EXERCISES, ROUTINES
+from exercises.models import Category, Exercise, ExerciseStep, Routine, RoutineItem
+from exercises.plan import DoseError
+from sciatica.content_files import Content, ContentError, Item, read_content
 
 # The day the shipped content was written and checked against its sources.
 CONTENT_REVIEWED = datetime.date(2026, 11, 29)
 NEXT_REVIEW = datetime.date(2027, 11, 29)
 
+ARTICLE_FIELDS = ["title", "summary", "body", "order"]
 EXERCISE_FIELDS = [
     "name", "order", "summary", "difficulty", "why_it_helps", "precautions", "stop_if",
     "dose_kind", "hold_seconds", "reps", "sets", "rest_seconds", "rest_between_sets_seconds",
@@ -51,7 +59,8 @@ def _stored_references(obj) -> list[dict]:
     return _references(obj.references.values("title", "publisher", "url", "accessed"))
 
 
-def _article_values(data: dict) -> dict:
+def _article_values(item: Item) -> dict:
+    data = item.data
     return {
         "title": data["title"],
         "summary": data["summary"],
@@ -73,13 +82,13 @@ def _stored_article_values(article: Article) -> dict:
     }
 
 
-def _exercise_values(data: dict) -> dict:
-    values = {name: data[name] for name in EXERCISE_FIELDS}
+def _exercise_values(item: Item) -> dict:
+    values = {name: item.data[name] for name in EXERCISE_FIELDS}
     values.update(
-        category=data["category"],
-        illustration_static=f"img/exercises/{data['slug']}.svg",
-        steps=list(data["steps"]),
-        references=_references(data["references"]),
+        category=item.data["category"],
+        illustration_static=f"img/exercises/{item.slug}.svg",
+        steps=list(item.data["steps"]),
+        references=_references(item.data["references"]),
     )
     return values
 
@@ -98,11 +107,11 @@ def _stored_exercise_values(exercise: Exercise) -> dict:
 ROUTINE_FIELDS = ["name", "order", "summary", "description", "rest_between_seconds"]
 
 
-def _routine_values(data: dict) -> dict:
-    values = {name: data[name] for name in ROUTINE_FIELDS}
+def _routine_values(item: Item) -> dict:
+    values = {name: item.data[name] for name in ROUTINE_FIELDS}
     values["items"] = [
-        {name: item.get(name) for name in ("exercise", *RoutineItem.OVERRIDES)}
-        for item in data["items"]
+        {name: entry.get(name) for name in ("exercise", *RoutineItem.OVERRIDES)}
+        for entry in item.data["items"]
     ]
     return values
 
@@ -114,6 +123,71 @@ def _stored_routine_values(routine: Routine) -> dict:
         for item in routine.items.select_related("exercise")
     ]
     return values
+
+
+def _messages(error: ValidationError) -> list[str]:
+    """ "field: message" for each message of a model's ValidationError."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    return [
+        message if name == NON_FIELD_ERRORS else f"{name}: {message}"
+        for name, messages in error.message_dict.items()
+        for message in messages
+    ]
+
+
+def _model_problems(source: str, obj, exclude=(), prefix: str = "") -> list[str]:
+    """What the model's own validation says about an unsaved object built from a file."""
+    try:
+        obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        return [f"{source}: {prefix}{message}" for message in _messages(error)]
+    return []
+
+
+def check_against_models(content: Content) -> list[str]:
+    """Every problem the models would find (lengths, choices, dose rules), before writing."""
+    problems = []
+    for ref in content.references.values():
+        reference = ArticleReference(order=1, **ref.data)
+        problems += _model_problems(ref.source, reference, exclude=["article"])
+    for item in content.categories:
+        problems += _model_problems(item.source, Category(slug=item.slug, **item.data))
+    for item in content.articles:
+        values = _article_values(item)
+        article = Article(slug=item.slug, **{k: values[k] for k in ARTICLE_FIELDS})
+        problems += _model_problems(item.source, article)
+        for name in values["tags"]:
+            tag = Tag(name=name, slug=slugify(name))
+            problems += _model_problems(item.source, tag, prefix=f"tags: {name!r}: ")
+    exercises = {}
+    for item in content.exercises:
+        exercise = Exercise(slug=item.slug, **{name: item.data[name] for name in EXERCISE_FIELDS})
+        found = _model_problems(item.source, exercise, exclude=["category"])
+        if not found:  # a routine's overrides are checked against a valid dose only
+            exercises[item.slug] = exercise
+        problems += found
+        for n, text in enumerate(item.data["steps"], start=1):
+            step = ExerciseStep(order=n, text=text)
+            problems += _model_problems(item.source, step, ["exercise"], f"steps: step {n}: ")
+    for item in content.routines:
+        routine = Routine(slug=item.slug, **{name: item.data[name] for name in ROUTINE_FIELDS})
+        problems += _model_problems(item.source, routine)
+        for n, entry in enumerate(item.data["items"], start=1):
+            overrides = {name: entry[name] for name in RoutineItem.OVERRIDES}
+            routine_item = RoutineItem(order=n, **overrides)
+            prefix = f"[[items]] number {n}: "
+            problems += _model_problems(item.source, routine_item, ["routine", "exercise"], prefix)
+            if entry["exercise"] in exercises:
+                routine_item.exercise = exercises[entry["exercise"]]
+                try:
+                    routine_item.dose.validate()
+                except DoseError as error:
+                    problems += [
+                        f"{item.source}: {prefix}{name}: {message}"
+                        for name, message in error.by_field.items()
+                    ]
+    return problems
 
 
 @dataclass
@@ -130,62 +204,90 @@ class Tally:
 
 
 class Command(BaseCommand):
-    help = "Load the starting articles and exercises. Safe to run again: never overwrites edits."
+    help = (
+        "Load the starting articles, exercises and routines from the content files. "
+        "Safe to run again: never overwrites an editor's change."
+    )
 
-    @transaction.atomic
-    def handle(self, *args, **options):
-        categories = self._load_categories()
-        articles = self._load(
-            Article, ARTICLES, _article_values, _stored_article_values, self._write_article
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--content-dir",
+            type=Path,
+            default=settings.BASE_DIR / "content",
+            help="The folder of content files (default: content/ in the project).",
         )
-        exercises = self._load(
-            Exercise,
-            EXERCISES,
-            _exercise_values,
-            _stored_exercise_values,
-            lambda obj, values: self._write_exercise(obj, values, categories),
-        )
-        routines = self._load(
-            Routine, ROUTINES, _routine_values, _stored_routine_values, self._write_routine
-        )
-        self.stdout.write(articles.line("Articles"))
-        self.stdout.write(exercises.line("Exercises"))
-        self.stdout.write(routines.line("Routines"))
 
-    def _load_categories(self) -> dict[str, Category]:
+    def handle(self, *args, content_dir: Path, **options):
+        try:
+            content = read_content(content_dir)
+        except ContentError as error:
+            raise CommandError(str(error)) from None
+        problems = check_against_models(content)
+        if problems:
+            raise CommandError(str(ContentError(problems)))
+        with transaction.atomic():
+            tallies = self._load_all(content)
+        for label, tally in tallies.items():
+            self.stdout.write(tally.line(label))
+
+    def _load_all(self, content: Content) -> dict[str, Tally]:
+        categories = self._load_categories(content.categories)
+        return {
+            "Articles": self._load(
+                Article,
+                content.articles,
+                _article_values,
+                _stored_article_values,
+                self._write_article,
+            ),
+            "Exercises": self._load(
+                Exercise,
+                content.exercises,
+                _exercise_values,
+                _stored_exercise_values,
+                lambda obj, values: self._write_exercise(obj, values, categories),
+            ),
+            "Routines": self._load(
+                Routine,
+                content.routines,
+                _routine_values,
+                _stored_routine_values,
+                self._write_routine,
+            ),
+        }
+
+    def _load_categories(self, items: list[Item]) -> dict[str, Category]:
         categories = {}
-        for data in CATEGORIES:
-            category, _ = Category.objects.get_or_create(
-                slug=data["slug"],
-                defaults={
-                    "name": data["name"],
-                    "description": data["description"],
-                    "order": data["order"],
-                },
-            )
+        for item in items:
+            category, _ = Category.objects.get_or_create(slug=item.slug, defaults=item.data)
             categories[category.slug] = category
         return categories
 
-    def _load(self, model, items, seed_values, stored_values, write) -> Tally:
+    def _load(self, model, items: list[Item], seed_values, stored_values, write) -> Tally:
         tally = Tally()
-        existing = {
-            obj.slug: obj for obj in model.objects.filter(slug__in=[i["slug"] for i in items])
-        }
-        for data in items:
-            values = seed_values(data)
+        existing = {obj.slug: obj for obj in model.objects.filter(slug__in=[i.slug for i in items])}
+        for item in items:
+            values = seed_values(item)
             wanted = seed_fingerprint(values)
-            obj = existing.get(data["slug"])
+            obj = existing.get(item.slug)
             if obj is None:
-                obj = model(slug=data["slug"], status=Status.PUBLISHED)
-                write(obj, values)
+                obj = model(slug=item.slug, status=Status.PUBLISHED)
                 tally.created.append(obj.slug)
             elif obj.seed_hash == wanted or seed_fingerprint(stored_values(obj)) != obj.seed_hash:
                 # Already current, or changed by an editor since we wrote it: leave it alone.
                 tally.kept.append(obj.slug)
                 continue
             else:
-                write(obj, values)
                 tally.updated.append(obj.slug)
+            try:
+                write(obj, values)
+            except ValidationError as error:
+                # Checked before writing, so only a clash with an editor's change gets here
+                # (e.g. a routine's override against an exercise's edited dose). The whole
+                # load is rolled back.
+                raise CommandError(
+                    str(ContentError([f"{item.source}: {m}" for m in _messages(error)]))
+                ) from None
             obj.seed_hash = wanted
             obj.save(update_fields=["seed_hash"])
         return tally
