@@ -6,3 +6,6 @@ class SiteConfig(AppConfig):
 
     name = "sciatica"
     verbose_name = "Site"
+
+    def ready(self):
+        from sciatica import checks  # noqa: F401  (registers the checks)

@@ -7,6 +7,7 @@ silently ignored.
 """
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -42,6 +43,16 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
     if value < minimum:
         raise ImproperlyConfigured(f"{name}={value} must be at least {minimum}.")
+    return value
+
+
+def env_slug(name: str, default: str) -> str:
+    """A page address part such as an article's slug: letters, digits, hyphens, underscores."""
+    value = env_str(name, default)
+    if not re.fullmatch(r"[-a-zA-Z0-9_]+", value):
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a slug: use letters, digits, hyphens and underscores only."
+        )
     return value
 
 

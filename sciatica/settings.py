@@ -12,7 +12,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from sciatica.env import env_bool, env_int, env_list, env_str
+from sciatica.env import env_bool, env_int, env_list, env_slug, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -146,6 +146,11 @@ STORAGES = {
 # reaches phones. The service worker is served from the site root (django-pwa).
 WHITENOISE_MAX_AGE = 60 * 60 * 24 if not DEBUG else 0
 
+# The "When to get help" article that the header, the footer, every exercise and every other
+# article link to (templates get its address as `help_url`). `manage.py check --database
+# default` fails when it does not exist or is not published (sciatica/checks.py).
+HELP_ARTICLE_SLUG = env_slug("DJANGO_HELP_ARTICLE_SLUG", "when-to-get-help")
+
 # --- Security -------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -271,7 +276,7 @@ PWA_APP_SHORTCUTS = [
         "name": "When to get help",
         "short_name": "Get help",
         "description": "Warning signs that need a doctor now",
-        "url": "/articles/when-to-get-help/?source=shortcut",
+        "url": f"/articles/{HELP_ARTICLE_SLUG}/?source=shortcut",
         "icons": [{"src": "/static/icons/icon-192.png", "sizes": "192x192", "type": "image/png"}],
     },
 ]
