@@ -1,12 +1,21 @@
 import math
+from functools import reduce
+from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
-from articles.rendering import render_markdown
+from articles.rendering import (
+    SNIPPETS,
+    expand_snippets,
+    render_markdown,
+    snippets_mentioning,
+    unknown_snippets,
+)
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
 from core.search import ranked
 
@@ -66,6 +75,12 @@ class Contributor(models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
+def _shared_blocks(word: str) -> Q | None:
+    """Bodies with a "[[name]]" line whose block shows the word."""
+    lines = snippets_mentioning(word)
+    return reduce(or_, (Q(body__contains=line) for line in lines)) if lines else None
+
+
 class ArticleQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.prefetch_related("tags")
@@ -80,8 +95,9 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(reviewer__isnull=True)
 
     def search(self, query):
-        """Matches for `query` (text or a parsed Query), best first; see core.search."""
-        return ranked(self, query, "title", "summary", ["body"])
+        """Matches for `query` (text or a parsed Query), best first; see core.search.
+        A body matches the words of the shared blocks ([[red-flags]]) it shows, too."""
+        return ranked(self, query, "title", "summary", ["body"], shown=_shared_blocks)
 
 
 class Article(Publishable):
@@ -96,7 +112,9 @@ class Article(Publishable):
     body = models.TextField(
         help_text=(
             "Markdown. Use '## ' for section headings (they make the contents list). "
-            'Care cards: a line "!!! emergency "Title"" (or urgent, info) then indented text.'
+            'Care cards: a line "!!! emergency "Title"" (or urgent, info) then indented text. '
+            "The red flags (when to call 999), kept in one place for the whole site: a line "
+            "[[red-flags]] on its own."
         )
     )
     body_html = models.TextField(editable=False, blank=True)
@@ -168,14 +186,21 @@ class Article(Publishable):
 
     def clean(self):
         super().clean()
+        errors = {}
         if (
             self.last_reviewed
             and self.next_review_due
             and self.next_review_due <= self.last_reviewed
         ):
-            raise ValidationError(
-                {"next_review_due": "The next review must be after the last review."}
+            errors["next_review_due"] = "The next review must be after the last review."
+        unknown = unknown_snippets(self.body)
+        if unknown:
+            errors["body"] = (
+                f"Unknown shared block {', '.join(f'[[{name}]]' for name in unknown)}: "
+                f"the ones you can use are {', '.join(f'[[{name}]]' for name in SNIPPETS)}."
             )
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         rendered = render_markdown(self.body)
@@ -183,6 +208,11 @@ class Article(Publishable):
         self.toc = rendered.toc
         self.word_count = rendered.words
         super().save(*args, **kwargs)
+
+    @property
+    def display_html(self) -> SafeString:
+        """The body as readers see it: shared blocks such as [[red-flags]] filled in."""
+        return expand_snippets(self.body_html)
 
     @property
     def reading_minutes(self) -> int:

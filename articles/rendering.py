@@ -9,14 +9,24 @@ admonition syntax:
 with the levels `info` (non-urgent), `urgent` and `emergency`. The rendered
 HTML is then cleaned by nh3 against an allow-list, so nothing an editor
 pastes can run script in a reader's browser.
+
+Safety text shared with the rest of the site (the red flags) is kept in one
+template and placed in a body by a line of its own, `[[red-flags]]`. The line
+is stored as it is (a plain `<p>[[red-flags]]</p>` survives the cleaning) and
+replaced by the template when the page is shown, so editing the template
+changes every page at once.
 """
 
 import html
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from functools import cache
 
 import markdown
 import nh3
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -75,6 +85,45 @@ class CareCardExtension(Extension):
         md.treeprocessors.register(CareCardProcessor(md), "care_cards", 6)
 
 
+# Shared blocks an editor can place with a line "[[name]]": name -> template.
+SNIPPETS = {
+    "red-flags": "_partials/_red_flags.html",
+}
+# A line of its own in the Markdown; after rendering and cleaning, a paragraph of its own.
+SNIPPET_LINE = re.compile(r"^[ \t]*\[\[([^\]\n]*)\]\][ \t]*$", re.MULTILINE)
+SNIPPET_PARAGRAPH = re.compile(r"<p>\[\[([a-z0-9-]+)\]\]</p>")
+
+
+def unknown_snippets(text: str) -> list[str]:
+    """Names in "[[name]]" lines of a Markdown body that are not shared blocks."""
+    return sorted({name for name in SNIPPET_LINE.findall(text or "") if name not in SNIPPETS})
+
+
+def expand_snippets(clean_html: str) -> SafeString:
+    """Cleaned body HTML with each "[[name]]" paragraph replaced by its template.
+
+    Only whole paragraphs naming a known block are replaced, by our own templates
+    (autoescaped, rendered without a request); everything else is left as nh3 left it."""
+
+    def replace(match: re.Match) -> str:
+        template = SNIPPETS.get(match[1])
+        return render_to_string(template).strip() if template else match[0]
+
+    return mark_safe(SNIPPET_PARAGRAPH.sub(replace, clean_html))  # noqa: S308 (see above)
+
+
+@cache
+def snippet_text(name: str) -> str:
+    """A shared block as plain lower-case text, for search."""
+    text = nh3.clean(render_to_string(SNIPPETS[name]), tags=set())
+    return " ".join(html.unescape(text).split()).lower()
+
+
+def snippets_mentioning(word: str) -> list[str]:
+    """The "[[name]]" lines whose block contains the word, as a search would match it."""
+    return [f"[[{name}]]" for name in SNIPPETS if word.lower() in snippet_text(name)]
+
+
 @dataclass(frozen=True)
 class Rendered:
     html: str
@@ -113,5 +162,5 @@ def render_markdown(text: str) -> Rendered:
         for token in md.toc_tokens
         if token["level"] == 2
     ]
-    words = len(nh3.clean(clean, tags=set()).split())
+    words = len(nh3.clean(expand_snippets(clean), tags=set()).split())
     return Rendered(html=clean, toc=toc, words=words)

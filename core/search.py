@@ -31,20 +31,23 @@ def parse(raw: str) -> Query:
     return Query(text=text, words=words, too_long=too_long)
 
 
-def ranked(queryset, query: Query | str, title: str, summary: str, bodies: list[str]):
-    """`queryset` narrowed to the query's matches, best first (unchanged for no words)."""
+def ranked(queryset, query: Query | str, title: str, summary: str, bodies: list[str], shown=None):
+    """`queryset` narrowed to the query's matches, best first (unchanged for no words).
+
+    `shown(word)`, if given, is a condition (or None) for rows whose page shows the word
+    without storing it in a body field, e.g. a shared block such as [[red-flags]]."""
     if isinstance(query, str):
         query = parse(query)
     if not query.words:
         return queryset
     fields = [title, summary, *bodies]
-    every_word = reduce(
-        and_,
-        (
-            reduce(lambda a, b: a | b, (Q(**{f"{f}__icontains": w}) for f in fields))
-            for w in query.words
-        ),
-    )
+
+    def has(word: str) -> Q:
+        found = reduce(lambda a, b: a | b, (Q(**{f"{f}__icontains": word}) for f in fields))
+        extra = shown(word) if shown else None
+        return found | extra if extra is not None else found
+
+    every_word = reduce(and_, (has(w) for w in query.words))
     rank = Case(
         When(**{f"{title}__icontains": query.text}, then=Value(0)),
         When(

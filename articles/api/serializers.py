@@ -34,7 +34,7 @@ class ArticleListSerializer(serializers.ModelSerializer):
 
 
 class ArticleDetailSerializer(ArticleListSerializer):
-    body_html = serializers.CharField(read_only=True)
+    body_html = serializers.CharField(source="display_html", read_only=True)
     toc = serializers.JSONField(read_only=True)
     references = ArticleReferenceSerializer(many=True, read_only=True)
     author = ContributorSerializer(read_only=True, allow_null=True)
