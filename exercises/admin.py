@@ -10,6 +10,7 @@ from core.admin import publish, send_to_review
 from exercises.images import PictureFormField
 from exercises.models import (
     MAX_ROUTINE_SECONDS,
+    STOP_IF,
     Category,
     Exercise,
     ExerciseReference,
@@ -68,7 +69,7 @@ class ExerciseAdmin(VersionAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [StepInline, ReferenceInline]
     actions = [send_to_review, publish]
-    readonly_fields = ["plan_preview", "created_at", "updated_at"]
+    readonly_fields = ["plan_preview", "standard_stop_if", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "category", "order", "summary", "difficulty"]}),
         (
@@ -96,7 +97,8 @@ class ExerciseAdmin(VersionAdmin):
                 "fields": [
                     "why_it_helps",
                     "precautions",
-                    "stop_if",
+                    "standard_stop_if",
+                    "also_stop_if",
                     "needs_caesarean_clearance",
                     "not_first_six_weeks",
                 ]
@@ -109,6 +111,10 @@ class ExerciseAdmin(VersionAdmin):
     @admin.display(description="dose")
     def dose_text(self, obj):
         return obj.dose_text
+
+    @admin.display(description="stop if (every exercise)")
+    def standard_stop_if(self, obj):
+        return STOP_IF
 
     @admin.display(description="timer plan (saved dose)")
     def plan_preview(self, obj):

@@ -3,7 +3,7 @@ from dataclasses import replace
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.templatetags.static import static
 from django.urls import reverse
 
@@ -34,6 +34,19 @@ class CategoryQuerySet(models.QuerySet):
         )
 
 
+# When to stop: the one text every exercise page, routine page and the API give. An exercise
+# adds its own sentences after it (`also_stop_if`). Shown by templates/exercises/_stop_if.html.
+STOP_IF = (
+    "Stop if pain shoots down your leg, numbness or tingling gets worse, or you have bleeding "
+    "or pelvic pain."
+)
+
+
+def stop_if_text(also: str = "") -> str:
+    """The standard "Stop if" text, then an exercise's own extra sentences if any."""
+    return f"{STOP_IF} {also.strip()}".strip()
+
+
 class Category(models.Model):
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
@@ -58,6 +71,10 @@ class Difficulty(models.TextChoices):
     MODERATE = "moderate", "Moderate"
 
 
+def _standard_stop_if(word: str) -> Q | None:
+    return Q(pk__isnull=False) if word.lower() in STOP_IF.lower() else None
+
+
 class ExerciseQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.select_related("category")
@@ -66,8 +83,10 @@ class ExerciseQuerySet(PublishableQuerySet):
         return self.select_related("category").prefetch_related("steps", "references")
 
     def search(self, query):
-        """Matches for `query` (text or a parsed Query), best first; see core.search."""
-        return ranked(self, query, "name", "summary", ["why_it_helps", "precautions", "stop_if"])
+        """Matches for `query` (text or a parsed Query), best first; see core.search.
+        Every exercise shows the standard "Stop if" text: a word of it matches them all."""
+        bodies = ["why_it_helps", "precautions", "also_stop_if"]
+        return ranked(self, query, "name", "summary", bodies, shown=_standard_stop_if)
 
 
 class Exercise(Publishable):
@@ -85,9 +104,12 @@ class Exercise(Publishable):
     precautions = models.TextField(
         help_text="Who should wait or check first, and how to do it safely."
     )
-    stop_if = models.TextField(
-        "stop if",
-        help_text="When to stop straight away. Shown in a warning box on the exercise page.",
+    also_stop_if = models.TextField(
+        "also stop if",
+        blank=True,
+        help_text="Every exercise's warning box starts with the standard “Stop if” text shown "
+        "above. Add only what is extra for this exercise, as whole sentences, e.g. “Also stop "
+        "if the stretch starts to hurt.” Leave empty if there is nothing extra.",
     )
     needs_caesarean_clearance = models.BooleanField(
         "wait for clearance after a caesarean", default=False
@@ -178,6 +200,11 @@ class Exercise(Publishable):
     @property
     def dose_text(self) -> str:
         return describe_dose(self.dose)
+
+    @property
+    def stop_if_text(self) -> str:
+        """The whole "Stop if" warning: the standard text, then this exercise's own."""
+        return stop_if_text(self.also_stop_if)
 
     @property
     def illustration_url(self) -> str:
@@ -272,6 +299,11 @@ class Routine(Publishable):
 
     def get_absolute_url(self):
         return reverse("routines:detail", kwargs={"slug": self.slug})
+
+    @property
+    def stop_if_text(self) -> str:
+        """A routine's warning box: the standard "Stop if" text."""
+        return stop_if_text()
 
     def plan(self, items=None) -> Plan:
         """The timer plan over the given items (default: the published ones, prefetched)."""

@@ -76,7 +76,7 @@ SCHEMAS = {
         "steps": Field("texts"),
         "why_it_helps": _text(required=False),
         "precautions": _text(),
-        "stop_if": _text(),
+        "also_stop_if": _text(required=False),
         "dose_kind": _text(),
         "hold_seconds": _int(required=False),
         "reps": _int(required=False),

@@ -91,7 +91,6 @@ def make_exercise(db, category):
         fields.setdefault("category", category)
         fields.setdefault("summary", "A gentle stretch.")
         fields.setdefault("precautions", "Check with your physiotherapist first.")
-        fields.setdefault("stop_if", "Stop if pain shoots down your leg.")
         if "duration_minutes" not in fields:
             fields.setdefault("hold_seconds", 30)
             fields.setdefault("reps", 3)

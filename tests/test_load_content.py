@@ -343,7 +343,7 @@ def test_no_exercise_promises_a_cure_and_each_says_who_to_check_with():
     for item in read_content(CONTENT).exercises:
         data = item.data
         text = " ".join(
-            [data["summary"], data["why_it_helps"], data["precautions"], data["stop_if"],
+            [data["summary"], data["why_it_helps"], data["precautions"], data["also_stop_if"],
              *data["steps"]]
         ).lower()  # fmt: skip
         assert "cure" not in text, item.slug

@@ -13,6 +13,7 @@ from django.views import defaults
 
 from articles.models import Article
 from articles.rendering import render_markdown
+from exercises.models import STOP_IF, Exercise
 
 RED_FLAGS = [
     "sciatica in both legs",
@@ -135,3 +136,65 @@ def test_an_unknown_block_is_refused_with_the_names_an_editor_can_use(make_artic
         "Unknown shared block [[red-flag]]: the ones you can use are [[red-flags]]."
     ]
     assert "[[red-flag]]" in str(article.display_html)  # never guessed at
+
+
+# "Stop if": one standard text for every exercise, which an exercise can extend.
+
+
+def test_the_standard_stop_if_text_is_written_in_one_place_only():
+    start = "Stop if pain shoots down your leg, numbness or tingling gets worse"
+    assert STOP_IF.startswith(start)
+    places = [p for p in text_files() if start in p.read_text(encoding="utf-8")]
+    assert places == [settings.BASE_DIR / "exercises/models.py"]
+    for path in (settings.BASE_DIR / "content/exercises").glob("*.toml"):
+        assert "pain shoots down your leg" not in path.read_text(), path.name
+
+
+@pytest.mark.django_db
+def test_every_exercise_page_and_the_api_give_the_standard_text_then_the_exercises_own(client):
+    call_command("load_content", verbosity=0)
+    exercises = list(Exercise.objects.published())
+    assert len(exercises) == 9
+    for exercise in exercises:
+        assert exercise.also_stop_if.startswith("Also stop if"), exercise.slug
+        whole = f"{STOP_IF} {exercise.also_stop_if}"
+        html = client.get(exercise.get_absolute_url()).content.decode()
+        box = html[html.index('id="stop-heading"') :]
+        assert box.index(STOP_IF) < box.index(exercise.also_stop_if) < box.index("</aside>")
+        api = client.get(f"/api/exercises/{exercise.slug}/").json()
+        assert api["stop_if"] == whole, exercise.slug
+
+
+@pytest.mark.django_db
+def test_an_exercise_with_nothing_extra_gives_the_standard_text(client, make_exercise):
+    exercise = make_exercise()
+    assert exercise.also_stop_if == ""
+    html = client.get(exercise.get_absolute_url()).content.decode()
+    assert f'<p>{STOP_IF} <a href="/articles/when-to-get-help/">When to get help</a></p>' in html
+    assert client.get(f"/api/exercises/{exercise.slug}/").json()["stop_if"] == STOP_IF
+
+
+@pytest.mark.django_db
+def test_routine_pages_give_the_standard_text(client):
+    call_command("load_content", verbosity=0)
+    for path in ["/routines/gentle-stretch/", "/routines/today/"]:
+        html = client.get(path).content.decode()
+        assert f"<p>{STOP_IF} <a " in html, path
+
+
+@pytest.mark.django_db
+def test_search_matches_the_text_an_exercise_shows(client):
+    call_command("load_content", verbosity=0)
+    html = client.get("/search/?q=dizzy").content.decode()
+    assert "/exercises/walking/" in html and "/exercises/bridge/" not in html
+    html = client.get("/search/?q=tingling").content.decode()
+    assert all(e.get_absolute_url() in html for e in Exercise.objects.all())
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_editors_the_standard_text_beside_their_own(admin_client, make_exercise):
+    exercise = make_exercise(also_stop_if="Also stop if it hurts.")
+    html = admin_client.get(f"/admin/exercises/exercise/{exercise.pk}/change/").content.decode()
+    assert STOP_IF in html
+    assert "Also stop if:" in html and "Also stop if it hurts." in html
+    assert "Add only what is extra for this exercise" in html

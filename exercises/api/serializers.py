@@ -39,6 +39,11 @@ class ExerciseListSerializer(serializers.ModelSerializer):
 
 class ExerciseDetailSerializer(ExerciseListSerializer):
     steps = serializers.SlugRelatedField(many=True, read_only=True, slug_field="text")
+    stop_if = serializers.CharField(
+        source="stop_if_text",
+        read_only=True,
+        help_text="The whole warning: the standard text every exercise gives, then its own.",
+    )
     references = ExerciseReferenceSerializer(many=True, read_only=True)
     plan = serializers.SerializerMethodField()
 

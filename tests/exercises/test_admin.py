@@ -27,7 +27,7 @@ def exercise_form(exercise, **changes):
         "duration_minutes": exercise.duration_minutes or "",
         "why_it_helps": "",
         "precautions": exercise.precautions,
-        "stop_if": exercise.stop_if,
+        "also_stop_if": exercise.also_stop_if,
         "illustration_static": "",
         "illustration_alt": "",
         "status": exercise.status,

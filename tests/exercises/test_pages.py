@@ -34,7 +34,7 @@ def test_detail_shows_dose_in_plain_words_and_when_to_stop(client, make_exercise
     assert "Hold 30 seconds, 3 times, each side" in html
     assert "Takes about 4 minutes" in html
     assert "Lie on your back." in html
-    assert "Stop if pain shoots down your leg." in html
+    assert "Stop if pain shoots down your leg, numbness or tingling gets worse" in html
 
 
 def test_detail_hands_the_plan_to_the_page_as_json(client, make_exercise):

@@ -36,7 +36,7 @@ NEXT_REVIEW = datetime.date(2027, 11, 29)
 
 ARTICLE_FIELDS = ["title", "summary", "body", "order"]
 EXERCISE_FIELDS = [
-    "name", "order", "summary", "difficulty", "why_it_helps", "precautions", "stop_if",
+    "name", "order", "summary", "difficulty", "why_it_helps", "precautions", "also_stop_if",
     "dose_kind", "hold_seconds", "reps", "sets", "rest_seconds", "rest_between_sets_seconds",
     "each_side", "duration_minutes", "needs_caesarean_clearance", "not_first_six_weeks",
     "illustration_alt",

@@ -1,0 +1,69 @@
+"""Migrating "stop if" to "also stop if" keeps the loader's rule: a row it wrote and nobody
+changed is still brought up to date by the next load, and an edited row is still left alone."""
+
+import shutil
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from core.publishing import seed_fingerprint
+from exercises.models import STOP_IF, Exercise
+from sciatica.management.commands.load_content import _stored_exercise_values
+
+OLD_LAYOUT = [("exercises", "0003_editors_manage_routines")]
+
+
+def migrate(targets=None):
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets or executor.loader.graph.leaf_nodes())
+    return executor.loader.project_state(targets).apps if targets else None
+
+
+def load(content_dir=settings.BASE_DIR / "content"):
+    out = StringIO()
+    call_command("load_content", content_dir=content_dir, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_untouched_rows_updatable_and_edited_rows_edited(tmp_path):
+    load()
+    Exercise.objects.filter(slug="walking").update(also_stop_if="Also stop if you feel faint.")
+    # What the loader wrote before this change: the whole text under "stop_if".
+    written_before = {}
+    for exercise in Exercise.objects.all():
+        values = _stored_exercise_values(exercise)
+        values["stop_if"] = f"{STOP_IF} {values.pop('also_stop_if')}"
+        written_before[exercise.slug] = seed_fingerprint(values)
+    try:
+        old_apps = migrate(OLD_LAYOUT)
+        OldExercise = old_apps.get_model("exercises", "Exercise")
+        hashes = dict(OldExercise.objects.values_list("slug", "seed_hash"))
+        assert hashes["bridge"] == written_before["bridge"]  # as the old loader wrote it
+        assert hashes["walking"] != written_before["walking"]  # edited: stays edited
+        assert OldExercise.objects.get(slug="bridge").stop_if == (
+            f"{STOP_IF} Also stop if your lower back hurts as you lift."
+        )
+        assert OldExercise.objects.get(slug="walking").stop_if == (
+            f"{STOP_IF} Also stop if you feel faint."
+        )
+    finally:
+        migrate()
+
+    assert Exercise.objects.get(slug="bridge").also_stop_if == (
+        "Also stop if your lower back hurts as you lift."
+    )
+    assert "Exercises: 0 created, 0 updated" in load()
+    content = shutil.copytree(settings.BASE_DIR / "content", tmp_path / "content")
+    for slug in ["bridge", "walking"]:
+        path = content / f"exercises/{slug}.toml"
+        path.write_text(path.read_text().replace('precautions = """\n', 'precautions = """\nNew. '))
+    assert "Exercises: 0 created, 1 updated" in load(content)
+    assert Exercise.objects.get(slug="bridge").precautions.startswith("New. ")
+    walking = Exercise.objects.get(slug="walking")
+    assert walking.also_stop_if == "Also stop if you feel faint."
+    assert not walking.precautions.startswith("New. ")
