@@ -113,8 +113,8 @@ class Article(Publishable):
         help_text=(
             "Markdown. Use '## ' for section headings (they make the contents list). "
             'Care cards: a line "!!! emergency "Title"" (or urgent, info) then indented text. '
-            "The red flags (when to call 999), kept in one place for the whole site: a line "
-            "[[red-flags]] on its own."
+            "Safety cards kept in one place for the whole site: a line [[red-flags]] (when to "
+            "call 999) or [[see-a-gp]] (when to see a GP soon) on its own."
         )
     )
     body_html = models.TextField(editable=False, blank=True)

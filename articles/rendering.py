@@ -88,6 +88,7 @@ class CareCardExtension(Extension):
 # Shared blocks an editor can place with a line "[[name]]": name -> template.
 SNIPPETS = {
     "red-flags": "_partials/_red_flags.html",
+    "see-a-gp": "_partials/_see_a_gp.html",
 }
 # A line of its own in the Markdown; after rendering and cleaning, a paragraph of its own.
 SNIPPET_LINE = re.compile(r"^[ \t]*\[\[([^\]\n]*)\]\][ \t]*$", re.MULTILINE)
@@ -114,8 +115,11 @@ def expand_snippets(clean_html: str) -> SafeString:
 
 @cache
 def snippet_text(name: str) -> str:
-    """A shared block as plain lower-case text, for search."""
-    text = nh3.clean(render_to_string(SNIPPETS[name]), tags=set())
+    """A shared block as plain lower-case text, for search: its words and its labels (a care
+    card's "Urgent: ..." label is shown on screen, as a Markdown card's "!!! urgent" matches)."""
+    rendered = render_to_string(SNIPPETS[name])
+    labels = re.findall(r'aria-label="([^"]*)"', rendered)
+    text = " ".join([*labels, nh3.clean(rendered, tags=set())])
     return " ".join(html.unescape(text).split()).lower()
 
 

@@ -1,5 +1,6 @@
 """Safety text has one source: the red flags live in one partial, shown by the footer, the
-error pages and (through a "[[red-flags]]" line) articles."""
+error pages and (through a "[[red-flags]]" line) articles; "See a GP soon" likewise; and every
+exercise gives one standard "Stop if" text."""
 
 import re
 
@@ -22,6 +23,17 @@ RED_FLAGS = [
     "new trouble starting or controlling your pee or poo, or new leaking",
 ]
 RED_FLAGS_CARD = '<aside aria-label="Emergency: Call 999 or go to A&amp;E"'
+SEE_A_GP = [
+    "is not getting better after a few weeks",
+    "is getting worse",
+    "stops you doing everyday things or caring for your baby",
+]
+ARTICLES_WITH_SEE_A_GP = [
+    "symptoms-of-postpartum-sciatica",
+    "does-postpartum-sciatica-go-away",
+    "treatment-options",
+    "when-to-get-help",
+]
 ARTICLES_WITH_RED_FLAGS = [
     "what-is-postpartum-sciatica",
     "symptoms-of-postpartum-sciatica",
@@ -47,14 +59,16 @@ def text_files():
                 yield path
 
 
-def test_the_red_flags_list_is_written_in_one_place_only():
-    """As a list item (Markdown "- ..." or "<li>"), each red flag is in the partial alone.
+@pytest.mark.parametrize(
+    ("partial", "items"), [("_red_flags.html", RED_FLAGS), ("_see_a_gp.html", SEE_A_GP)]
+)
+def test_each_shared_cards_list_is_written_in_one_place_only(partial, items):
+    """As a list item (Markdown "- ..." or "<li>"), each sign is in its partial alone.
     (Prose may still mention one, as "does postpartum sciatica go away?" does.)"""
-    partial = settings.BASE_DIR / "templates/_partials/_red_flags.html"
-    for flag in RED_FLAGS:
-        item = re.compile(rf"^\s*(?:[-*+]\s+|<li>){re.escape(flag)}(?:</li>)?\s*$", re.M)
+    for text in items:
+        item = re.compile(rf"^\s*(?:[-*+]\s+|<li>){re.escape(text)}(?:</li>)?\s*$", re.M)
         places = [p for p in text_files() if item.search(p.read_text(encoding="utf-8"))]
-        assert places == [partial], flag
+        assert places == [settings.BASE_DIR / "templates/_partials" / partial], text
 
 
 @pytest.mark.django_db
@@ -89,6 +103,17 @@ def test_the_articles_show_the_red_flags_from_the_partial_in_place(client, slug)
     assert "[[red-flags]]" not in html
     api = client.get(f"/api/articles/{slug}/").json()
     assert shows_red_flags(api["body_html"])
+
+
+@pytest.mark.django_db
+def test_the_articles_show_the_see_a_gp_card_from_its_partial(client):
+    call_command("load_content", verbosity=0)
+    for slug in ARTICLES_WITH_SEE_A_GP:
+        html = client.get(f"/articles/{slug}/").content.decode()
+        prose = html[html.index('<div class="prose">') : html.index("<footer")]
+        assert '<aside aria-label="Urgent: See a GP soon"' in prose, slug
+        assert all(f"<li>{item}</li>" in prose for item in SEE_A_GP), slug
+        assert "[[see-a-gp]]" in Article.objects.get(slug=slug).body
 
 
 @pytest.mark.django_db
@@ -133,7 +158,7 @@ def test_an_unknown_block_is_refused_with_the_names_an_editor_can_use(make_artic
     with pytest.raises(ValidationError) as raised:
         article.full_clean()
     assert raised.value.message_dict["body"] == [
-        "Unknown shared block [[red-flag]]: the ones you can use are [[red-flags]]."
+        "Unknown shared block [[red-flag]]: the ones you can use are [[red-flags]], [[see-a-gp]]."
     ]
     assert "[[red-flag]]" in str(article.display_html)  # never guessed at
 
