@@ -182,7 +182,7 @@ def _by_order(item: Item):
 
 class Reader:
     def __init__(self, root: Path):
-        self.root = root
+        self.root = Path(root).resolve()
         self.problems: list[str] = []
 
     def name(self, path: Path) -> str:
@@ -220,22 +220,21 @@ class Reader:
             self.problem(where, f"unknown field {unknown!r} ({hint})")
         checked = {}
         for name, field in fields.items():
+            # A missing or wrong value is noted and replaced by the default, so that the
+            # other checks can go on (nothing is loaded while any problem is noted).
+            default = field.default
+            checked[name] = list(default) if isinstance(default, tuple) else default
             if name not in data:
                 if field.required:
                     self.problem(where, f"{name}: missing ({EXPECTED[field.kind]})")
-                default = field.default
-                checked[name] = list(default) if isinstance(default, tuple) else default
-                continue
-            value = data[name]
-            if not _is(field.kind, value):
-                got = (
-                    f"the text {value!r}, which is not a real date"
-                    if field.kind == "date" and isinstance(value, str)
-                    else _describe(value)
-                )
+            elif not _is(field.kind, data[name]):
+                value = data[name]
+                got = _describe(value)
+                if field.kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+                    got += ", which is not a real date"
                 self.problem(where, f"{name}: must be {EXPECTED[field.kind]}, not {got}")
-                continue
-            checked[name] = _date(value) if field.kind == "date" else value
+            else:
+                checked[name] = _date(data[name]) if field.kind == "date" else data[name]
         return checked
 
     def tables(self, path: Path, schema: str) -> dict[str, Item] | None:
@@ -358,4 +357,4 @@ class Reader:
 
 def read_content(root: Path) -> Content:
     """Everything in the content folder, checked; ContentError if anything is wrong."""
-    return Reader(Path(root)).read()
+    return Reader(root).read()

@@ -210,6 +210,18 @@ BAD_FILES = [
         id="unknown-reference",
     ),
     pytest.param(
+        "exercises/bridge.toml", 'references = ["sports-injury-clinic-sciatica-exercises"]',
+        'references = "sports-injury-clinic-sciatica-exercises"',
+        "content/exercises/bridge.toml: references: must be a list of reference ids",
+        id="text-for-a-list",
+    ),
+    pytest.param(
+        "references.toml", "accessed = 2026-11-29", 'accessed = "2026-13-01"',
+        "accessed: must be a date written as YYYY-MM-DD, e.g. 2026-11-29, not the text "
+        "'2026-13-01', which is not a real date",
+        id="impossible-date-text",
+    ),
+    pytest.param(
         "exercises/bridge.toml", 'category = "strengthening"', 'category = "strength"',
         "content/exercises/bridge.toml: category: unknown category 'strength'",
         id="unknown-category",
