@@ -25,12 +25,16 @@ from exercises.models import Category, Exercise, Routine
 # The app shell: every stylesheet and script module (read from the files, so a new module
 # is saved for offline use without anyone remembering to list it), the icons pages use, and
 # the pages with no object behind them. The worker itself is served from the site root.
-SHELL_STATIC = sorted(
-    path.relative_to(settings.STATICFILES_DIRS[0]).as_posix()
-    for pattern in ("css/*.css", "js/*.js")
-    for path in settings.STATICFILES_DIRS[0].glob(pattern)
-    if path.name != "serviceworker.js"
-) + ["icons/favicon.svg", "icons/icon-512.png"]
+SHELL_STATIC = [
+    *sorted(
+        path.relative_to(settings.STATICFILES_DIRS[0]).as_posix()
+        for pattern in ("css/*.css", "js/*.js")
+        for path in settings.STATICFILES_DIRS[0].glob(pattern)
+        if path.name != "serviceworker.js"
+    ),
+    "icons/favicon.svg",
+    "icons/icon-512.png",
+]
 SHELL_PAGES = [
     "home",
     "offline",
