@@ -21,7 +21,6 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from functools import cache
 
 import markdown
 import nh3
@@ -113,7 +112,6 @@ def expand_snippets(clean_html: str) -> SafeString:
     return mark_safe(SNIPPET_PARAGRAPH.sub(replace, clean_html))  # noqa: S308 (see above)
 
 
-@cache
 def snippet_text(name: str) -> str:
     """A shared block as plain lower-case text, for search: its words and its labels (a care
     card's "Urgent: ..." label is shown on screen, as a Markdown card's "!!! urgent" matches)."""
@@ -121,6 +119,12 @@ def snippet_text(name: str) -> str:
     labels = re.findall(r'aria-label="([^"]*)"', rendered)
     text = " ".join([*labels, nh3.clean(rendered, tags=set())])
     return " ".join(html.unescape(text).split()).lower()
+
+
+def shared_safety_text() -> list[str]:
+    """The safety text kept in templates and code (shared blocks, the standard "Stop if"
+    is the exercises app's), for what must change when it does, e.g. the offline version."""
+    return [snippet_text(name) for name in SNIPPETS]
 
 
 def snippets_mentioning(word: str) -> list[str]:

@@ -2,8 +2,9 @@
 
 Both are built from the `published()` querysets, so a draft can never reach a
 reader's offline copy. The version is a hash of every URL in the list plus the
-last change of every published object and the hashed static names: an editor's
-change, a newly due scheduled page or a new deploy all give a new version.
+last change of every published object, the shared safety text and the hashed
+static names: an editor's change, a newly due scheduled page, a change to the red
+flags or a new deploy of static files all give a new version.
 """
 
 import hashlib
@@ -19,8 +20,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, Contributor, Tag
+from articles.rendering import shared_safety_text
 from articles.views import ArticleListView
-from exercises.models import Category, Exercise, Routine
+from exercises.models import STOP_IF, Category, Exercise, Routine
 
 # The app shell: every stylesheet and script module (read from the files, so a new module
 # is saved for offline use without anyone remembering to list it), the icons pages use, and
@@ -80,6 +82,9 @@ def offline_manifest() -> dict:
         [(tag.name, tag.slug) for tag in tags],
         [(c.name, c.slug, c.description) for c in categories],
         list(Contributor.objects.values_list("name", "credentials", "bio")),
+        # Safety text kept in templates and code (red flags, "Stop if"): a change must reach
+        # the offline copies too, not only pages fetched online.
+        [*shared_safety_text(), STOP_IF],
     ]
     fingerprint = json.dumps([pages, assets, stamps, _static_fingerprint()])
     version = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]

@@ -125,6 +125,28 @@ def test_search_finds_text_an_article_shows_through_the_partial(client):
     assert "/articles/treatment-options/" not in html  # no 999 in it
 
 
+@pytest.mark.django_db
+def test_editing_the_partial_changes_every_page_and_the_offline_version(
+    client, settings, tmp_path, make_article
+):
+    article = make_article(body="Intro.\n\n[[red-flags]]\n")
+    before = client.get("/offline-manifest.json").json()["version"]
+    edited = tmp_path / "_partials/_red_flags.html"
+    edited.parent.mkdir()
+    partial = settings.BASE_DIR / "templates/_partials/_red_flags.html"
+    edited.write_text(partial.read_text().replace(RED_FLAGS[0], "a newly listed sign"))
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
+
+    html = client.get(article.get_absolute_url()).content.decode()
+    prose = html[html.index('<div class="prose">') : html.index("<footer")]
+    footer = html[html.index("<footer") :]
+    assert "<li>a newly listed sign</li>" in prose and "<li>a newly listed sign</li>" in footer
+    assert "a newly listed sign" in render_to_string("500.html")
+    # Phones that saved the page for offline use are told to fetch it again.
+    assert client.get("/offline-manifest.json").json()["version"] != before
+
+
 def test_the_line_survives_cleaning_as_a_paragraph_of_its_own():
     assert render_markdown("Intro.\n\n[[red-flags]]\n").html == (
         "<p>Intro.</p>\n<p>[[red-flags]]</p>"
