@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Tag
+from core.i18n import language_tag
 
 
 class ArticleListView(ListView):
@@ -50,7 +51,7 @@ def structured_data(article, request) -> dict:
         "url": request.build_absolute_uri(article.get_absolute_url()),
         "datePublished": article.published_at,
         "dateModified": article.updated_at,
-        "inLanguage": "en-GB",
+        "inLanguage": language_tag(),
         "about": {"@type": "MedicalCondition", "name": "Postpartum sciatica"},
     }
     if article.reviewer:

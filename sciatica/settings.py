@@ -11,7 +11,10 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
+from core.i18n import language_tag
 from sciatica.env import env_bool, env_int, env_list, env_slug, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before common: activates the reader's language for the request.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before CSRF: an unsafe method on the read-only public site is a 405, not a 403.
     "sciatica.middleware.request_hygiene.PublicRequestHygieneMiddleware",
@@ -126,7 +131,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Every string is translatable (gettext in Python and templates, a catalogue for the scripts:
+# sciatica/js_catalog.py); English is the only language so far. locale/README.md: add one.
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True
@@ -227,9 +236,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- PWA (django-pwa) -----------------------------------------------------
-PWA_APP_NAME = "Postpartum Sciatica Relief"
-PWA_APP_SHORT_NAME = "Sciatica Relief"
-PWA_APP_DESCRIPTION = (
+PWA_APP_NAME = _("Postpartum Sciatica Relief")
+PWA_APP_SHORT_NAME = _("Sciatica Relief")
+PWA_APP_DESCRIPTION = _(
     "Trustworthy articles and guided exercise timers for sciatica after having a baby. "
     "Works offline."
 )
@@ -240,7 +249,8 @@ PWA_APP_SCOPE = "/"
 PWA_APP_START_URL = "/?source=pwa"
 PWA_APP_ORIENTATION = "portrait"
 PWA_APP_STATUS_BAR_COLOR = "default"
-PWA_APP_LANG = "en-GB"
+# The manifest's language is the active one (LocaleMiddleware), as a BCP 47 tag.
+PWA_APP_LANG = lazy(language_tag, str)()
 PWA_APP_DIR = "ltr"
 PWA_APP_DEBUG_MODE = False
 PWA_APP_ICONS = [
@@ -259,23 +269,23 @@ PWA_APP_ICONS_APPLE = [
 PWA_APP_SPLASH_SCREEN = []
 PWA_APP_SHORTCUTS = [
     {
-        "name": "Exercises",
-        "short_name": "Exercises",
-        "description": "Stretches, strengthening and gentle activity with a guided timer",
+        "name": _("Exercises"),
+        "short_name": _("Exercises"),
+        "description": _("Stretches, strengthening and gentle activity with a guided timer"),
         "url": "/exercises/?source=shortcut",
         "icons": [{"src": "/static/icons/icon-192.png", "sizes": "192x192", "type": "image/png"}],
     },
     {
-        "name": "Today's routine",
-        "short_name": "Today",
-        "description": "A short routine for today, talked through step by step",
+        "name": _("Today's routine"),
+        "short_name": _("Today"),
+        "description": _("A short routine for today, talked through step by step"),
         "url": "/routines/today/?source=shortcut",
         "icons": [{"src": "/static/icons/icon-192.png", "sizes": "192x192", "type": "image/png"}],
     },
     {
-        "name": "When to get help",
-        "short_name": "Get help",
-        "description": "Warning signs that need a doctor now",
+        "name": _("When to get help"),
+        "short_name": _("Get help"),
+        "description": _("Warning signs that need a doctor now"),
         "url": f"/articles/{HELP_ARTICLE_SLUG}/?source=shortcut",
         "icons": [{"src": "/static/icons/icon-192.png", "sizes": "192x192", "type": "image/png"}],
     },
@@ -286,14 +296,14 @@ PWA_APP_SCREENSHOTS = [
         "sizes": "720x1480",
         "type": "image/png",
         "form_factor": "narrow",
-        "label": "Exercise page with its dose and guided timer",
+        "label": _("Exercise page with its dose and guided timer"),
     },
     {
         "src": "/static/icons/screenshot-narrow-2.png",
         "sizes": "720x1480",
         "type": "image/png",
         "form_factor": "narrow",
-        "label": "Article with review dates and a when-to-get-help card",
+        "label": _("Article with review dates and a when-to-get-help card"),
     },
 ]
 PWA_SERVICE_WORKER_PATH = BASE_DIR / "static" / "js" / "serviceworker.js"

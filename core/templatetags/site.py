@@ -5,6 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.i18n import language_tag as active_language_tag
+
 register = template.Library()
 
 # The same escapes Django's json_script uses: the data can never close the tag.
@@ -16,3 +18,9 @@ def ld_json(data):
     """A JSON-LD data block. Browsers never execute it, so the strict CSP is untouched."""
     payload = json.dumps(data, cls=DjangoJSONEncoder).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag
+def language_tag():
+    """The active language as a BCP 47 tag, for `<html lang>`: "en-GB"."""
+    return active_language_tag()
