@@ -4,6 +4,9 @@ The plan is computed here, in Python, once; the JavaScript player only plays
 it. Each step has a kind, a length in seconds, a short on-screen label, a
 sentence to speak, and where it sits (rep, set, side). Nothing here touches
 the database, so every dose shape is unit-tested directly.
+
+Labels, spoken sentences and dose descriptions are translated (gettext) in the
+language active when the plan is built: build it per request, never at import.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
 from django.db import models
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 GET_READY_SECONDS = 5
 SWITCH_SIDE_SECONDS = 10
@@ -30,17 +35,17 @@ HOLD_REQUIRED = ("hold_seconds", "reps", "sets")
 
 
 class DoseKind(models.TextChoices):
-    HOLD = "hold", "Timed hold (hold x reps x sets)"
-    ACTIVITY = "activity", "Timed activity (minutes)"
+    HOLD = "hold", _("Timed hold (hold x reps x sets)")
+    ACTIVITY = "activity", _("Timed activity (minutes)")
 
 
 class StepKind(models.TextChoices):
-    READY = "ready", "Get ready"
-    HOLD = "hold", "Hold"
-    REST = "rest", "Rest"
-    SWITCH = "switch", "Switch side"
-    ACTIVITY = "activity", "Activity"
-    DONE = "done", "Done"
+    READY = "ready", _("Get ready")
+    HOLD = "hold", _("Hold")
+    REST = "rest", _("Rest")
+    SWITCH = "switch", _("Switch side")
+    ACTIVITY = "activity", _("Activity")
+    DONE = "done", _("Done")
 
 
 class DoseError(ValueError):
@@ -67,25 +72,28 @@ class Dose:
         if self.kind == DoseKind.HOLD:
             for name in HOLD_REQUIRED:
                 if getattr(self, name) is None:
-                    errors[name] = "Needed for a timed hold."
+                    errors[name] = gettext("Needed for a timed hold.")
             if self.duration_minutes is not None:
-                errors["duration_minutes"] = (
+                errors["duration_minutes"] = gettext(
                     "Leave empty for a timed hold: minutes are for activities."
                 )
         elif self.kind == DoseKind.ACTIVITY:
             if self.duration_minutes is None:
-                errors["duration_minutes"] = "Needed for a timed activity."
+                errors["duration_minutes"] = gettext("Needed for a timed activity.")
             for name in HOLD_FIELDS:
                 if getattr(self, name) is not None:
-                    errors[name] = "Leave empty for an activity: it only uses minutes."
+                    errors[name] = gettext("Leave empty for an activity: it only uses minutes.")
             if self.each_side:
-                errors["each_side"] = "An activity is not done on each side."
+                errors["each_side"] = gettext("An activity is not done on each side.")
         else:
-            errors["kind"] = f"Unknown dose kind {self.kind!r}."
+            errors["kind"] = gettext("Unknown dose kind %(kind)s.") % {"kind": repr(self.kind)}
         for name, (low, high) in LIMITS.items():
             value = getattr(self, name)
             if name not in errors and value is not None and not low <= value <= high:
-                errors[name] = f"Must be between {low} and {high}."
+                errors[name] = gettext("Must be between %(low)d and %(high)d.") % {
+                    "low": low,
+                    "high": high,
+                }
         if errors:
             raise DoseError(errors)
 
@@ -119,29 +127,45 @@ class Plan:
         }
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _count(singular: str, plural: str, count: int) -> str:
+    """ngettext with its number filled in: the language decides the form."""
+    return ngettext(singular, plural, count) % {"count": count}
 
 
 def describe_dose(dose: Dose) -> str:
     """The dose in plain words: 'Hold 30 seconds, 3 times, each side'."""
     if dose.kind == DoseKind.ACTIVITY:
-        return _plural(dose.duration_minutes or 0, "minute")
-    parts = [f"Hold {_plural(dose.hold_seconds or 0, 'second')}"]
+        return _count("%(count)d minute", "%(count)d minutes", dose.duration_minutes or 0)
+    parts = [_count("Hold %(count)d second", "Hold %(count)d seconds", dose.hold_seconds or 0)]
     reps = dose.reps or 1
-    parts.append("once" if reps == 1 else f"{reps} times")
+    parts.append(
+        gettext("once") if reps == 1 else _count("%(count)d time", "%(count)d times", reps)
+    )
     if (dose.sets or 1) > 1:
-        parts.append(f"{dose.sets} sets")
+        parts.append(_count("%(count)d set", "%(count)d sets", dose.sets))
     if dose.each_side:
-        parts.append("each side")
-    return ", ".join(parts)
+        parts.append(gettext("each side"))
+    return pgettext("between the parts of a dose", ", ").join(parts)
 
 
 def describe_duration(seconds: int) -> str:
     """'about 4 minutes' for a plan's total; under a minute stays in seconds."""
     if seconds < 60:
-        return f"about {_plural(seconds, 'second')}"
-    return f"about {_plural(round(seconds / 60), 'minute')}"
+        return _count("about %(count)d second", "about %(count)d seconds", seconds)
+    return _count("about %(count)d minute", "about %(count)d minutes", round(seconds / 60))
+
+
+# Whole sentences for each side: a translation may need to change more than the side's name.
+SWITCH_LABELS = {
+    "left": _("Switch to the left side"),
+    "right": _("Switch to the right side"),
+}
+SWITCH_SAYS = {"left": _("Switch to your left side."), "right": _("Switch to your right side.")}
+READY_SAYS = {
+    None: _("Get ready. %(name)s."),
+    "left": _("Get ready. %(name)s, left side."),
+    "right": _("Get ready. %(name)s, right side."),
+}
 
 
 def _hold_steps(dose: Dose, name: str) -> Iterable[Step]:
@@ -154,8 +178,12 @@ def _hold_steps(dose: Dose, name: str) -> Iterable[Step]:
                 yield Step(
                     kind=StepKind.HOLD,
                     seconds=dose.hold_seconds or 0,
-                    label="Hold",
-                    say=f"Hold. {rep} of {reps}." if reps > 1 else "Hold.",
+                    label=gettext("Hold"),
+                    say=(
+                        gettext("Hold. %(rep)d of %(reps)d.") % {"rep": rep, "reps": reps}
+                        if reps > 1
+                        else gettext("Hold.")
+                    ),
                     exercise=name,
                     **where,
                 )
@@ -163,8 +191,8 @@ def _hold_steps(dose: Dose, name: str) -> Iterable[Step]:
                     yield Step(
                         kind=StepKind.REST,
                         seconds=dose.rest_seconds,
-                        label="Rest",
-                        say="And relax.",
+                        label=gettext("Rest"),
+                        say=gettext("And relax."),
                         exercise=name,
                         **where,
                     )
@@ -172,8 +200,9 @@ def _hold_steps(dose: Dose, name: str) -> Iterable[Step]:
                 yield Step(
                     kind=StepKind.REST,
                     seconds=dose.rest_between_sets_seconds,
-                    label=f"Rest before set {set_no + 1}",
-                    say=f"Rest. Set {set_no + 1} of {sets} next.",
+                    label=gettext("Rest before set %(set)d") % {"set": set_no + 1},
+                    say=gettext("Rest. Set %(set)d of %(sets)d next.")
+                    % {"set": set_no + 1, "sets": sets},
                     set=set_no,
                     sets=sets,
                     side=side,
@@ -184,8 +213,8 @@ def _hold_steps(dose: Dose, name: str) -> Iterable[Step]:
             yield Step(
                 kind=StepKind.SWITCH,
                 seconds=SWITCH_SIDE_SECONDS,
-                label=f"Switch to the {other} side",
-                say=f"Switch to your {other} side.",
+                label=str(SWITCH_LABELS[other]),
+                say=str(SWITCH_SAYS[other]),
                 side=other,
                 exercise=name,
             )
@@ -194,12 +223,14 @@ def _hold_steps(dose: Dose, name: str) -> Iterable[Step]:
 def _activity_steps(dose: Dose, name: str) -> Iterable[Step]:
     total = (dose.duration_minutes or 0) * 60
     first = total // 2
-    yield Step(kind=StepKind.ACTIVITY, seconds=first, label=name, say="Off you go.", exercise=name)
+    yield Step(
+        kind=StepKind.ACTIVITY, seconds=first, label=name, say=gettext("Off you go."), exercise=name
+    )
     yield Step(
         kind=StepKind.ACTIVITY,
         seconds=total - first,
-        label="Halfway",
-        say="Halfway there. Keep going at your own pace.",
+        label=gettext("Halfway"),
+        say=gettext("Halfway there. Keep going at your own pace."),
         exercise=name,
     )
 
@@ -212,31 +243,36 @@ def _work_steps(dose: Dose, name: str) -> list[Step]:
 
 
 def _ready(name: str, first_side: str | None) -> Step:
-    where = f", {first_side} side" if first_side else ""
     return Step(
         kind=StepKind.READY,
         seconds=GET_READY_SECONDS,
-        label="Get ready",
-        say=f"Get ready. {name}{where}.",
+        label=gettext("Get ready"),
+        say=str(READY_SAYS[first_side]) % {"name": name},
         side=first_side,
         exercise=name,
     )
 
 
-DONE = Step(kind=StepKind.DONE, seconds=0, label="Well done", say="All done. Well done.")
+def _done() -> Step:
+    return Step(
+        kind=StepKind.DONE,
+        seconds=0,
+        label=gettext("Well done"),
+        say=gettext("All done. Well done."),
+    )
 
 
 def build_plan(dose: Dose, name: str) -> Plan:
     """The plan for one exercise: get ready, the work, done."""
     work = _work_steps(dose, name)
     first_side = SIDES[0] if dose.each_side else None
-    return Plan(steps=[_ready(name, first_side), *work, DONE])
+    return Plan(steps=[_ready(name, first_side), *work, _done()])
 
 
 def build_routine_plan(items: Sequence[tuple[str, Dose]], rest_between_seconds: int) -> Plan:
     """One plan for a routine: each exercise in turn, with a get-ready before each."""
     if not items:
-        raise DoseError({"items": "A routine needs at least one exercise."})
+        raise DoseError({"items": gettext("A routine needs at least one exercise.")})
     steps: list[Step] = []
     for index, (name, dose) in enumerate(items):
         if index and rest_between_seconds:
@@ -244,12 +280,12 @@ def build_routine_plan(items: Sequence[tuple[str, Dose]], rest_between_seconds: 
                 Step(
                     kind=StepKind.REST,
                     seconds=rest_between_seconds,
-                    label=f"Rest. Next: {name}",
-                    say=f"Rest. Next is {name}.",
+                    label=gettext("Rest. Next: %(name)s") % {"name": name},
+                    say=gettext("Rest. Next is %(name)s.") % {"name": name},
                     exercise=name,
                 )
             )
         steps.append(_ready(name, SIDES[0] if dose.each_side else None))
         steps.extend(_work_steps(dose, name))
-    steps.append(DONE)
+    steps.append(_done())
     return Plan(steps=steps)
