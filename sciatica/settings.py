@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sciatica.context_processors.site",
+                "sciatica.js_catalog.context",
             ],
         },
     },

@@ -1,5 +1,8 @@
 // The timer's cues: distinct Web Audio beeps, the spoken sentence and vibration, each
 // switched by the reader's preferences and each failing silently where a phone lacks it.
+// The voice speaks the page's language (./i18n.js).
+
+import { language } from "./i18n.js";
 
 // Beeps: [frequency Hz, start s, length s] per cue; distinct for each kind of step.
 const SOUNDS = {
@@ -98,7 +101,7 @@ export function createCues(prefs) {
     try {
       speechSynthesis.cancel();
       const utterance = new SpeechSynthesisUtterance(text);
-      utterance.lang = document.documentElement.lang || "en-GB";
+      utterance.lang = language();
       utterance.rate = 0.95;
       speechSynthesis.speak(utterance);
     } catch {

@@ -1,6 +1,8 @@
 // Search without a connection. The server renders results for the query it received
 // (data-query). When the page was served from the phone's saved copy instead (offline),
 // the query in the address differs, and the results come from the saved index.
+// Its words come from the page's catalogue (./i18n.js).
+import { t, tn } from "./i18n.js";
 import { search } from "./search-core.js";
 
 const results = document.getElementById("search-results");
@@ -39,13 +41,14 @@ async function render() {
   const found = search(entries, query);
   const status = document.createElement("p");
   status.setAttribute("role", "status");
+  const words = { query: query.trim() };
   status.textContent = found.length
-    ? `${found.length} result${found.length === 1 ? "" : "s"} for “${query.trim()}” (saved on this phone).`
-    : `Nothing found for “${query.trim()}”. Try a shorter word, like “stretch” or “pain”.`;
+    ? tn("search.results_saved", found.length, words)
+    : t("search.nothing", words);
   results.replaceChildren(
     status,
-    section("Articles", found.filter((entry) => entry.k === "a")),
-    section("Exercises", found.filter((entry) => entry.k === "e")),
+    section(t("search.articles"), found.filter((entry) => entry.k === "a")),
+    section(t("search.exercises"), found.filter((entry) => entry.k === "e")),
   );
   const input = document.getElementById("search-q");
   if (input) input.value = query;
@@ -53,6 +56,6 @@ async function render() {
 
 if (results && query.trim() && query.trim().replace(/\s+/g, " ") !== results.dataset.query) {
   render().catch(() => {
-    results.textContent = "Search is not available offline yet. Open the app once with a connection.";
+    results.textContent = t("search.unavailable");
   });
 }

@@ -7,6 +7,9 @@
 //   a new version, or a new worker, shows the "Update available" bar.
 // - An update never reloads the page while a timer is running or paused: it waits
 //   until the timer ends (the timer fires "timer:idle" on the document).
+// Its words come from the page's catalogue (./i18n.js).
+import { t } from "./i18n.js";
+
 const tag = document.querySelector("script[data-scope]");
 const scope = (tag && tag.dataset.scope) || "/";
 
@@ -20,7 +23,7 @@ function reloadWhenIdle() {
   }
   const note = bar();
   if (note) {
-    note.querySelector("[data-el='text']").textContent = "Update ready. It will apply when your timer ends.";
+    note.querySelector("[data-el='text']").textContent = t("update.waiting");
     note.querySelector("button").hidden = true;
     note.hidden = false;
   }
@@ -35,7 +38,7 @@ function offerUpdate(apply) {
   button.disabled = false;
   button.onclick = () => {
     button.disabled = true;
-    note.querySelector("[data-el='text']").textContent = "Updating…";
+    note.querySelector("[data-el='text']").textContent = t("update.updating");
     apply();
   };
   note.hidden = false;

@@ -2,7 +2,9 @@
 // Time is always passed in (`now`, ms) and kept as the stored end time of the current
 // step, never by counting ticks: after the phone slept for 45 s, the next tick lands
 // on the right step and reports every step it crossed, so the page can play only the
-// cue of the step it landed on.
+// cue of the step it landed on. Its words come from the page's catalogue (./i18n.js).
+
+import { t } from "./i18n.js";
 
 export const IDLE = "idle";
 export const RUNNING = "running";
@@ -198,26 +200,25 @@ export function formatDuration(seconds) {
   const total = Math.round(seconds);
   const m = Math.floor(total / 60);
   const s = total % 60;
-  if (!m) return `${s} s`;
-  return s ? `${m} min ${s} s` : `${m} min`;
+  if (!m) return t("duration.seconds", { s });
+  return s ? t("duration.minutes_seconds", { m, s }) : t("duration.minutes", { m });
 }
-
-const capital = (word) => word.charAt(0).toUpperCase() + word.slice(1);
 
 // "Rep 2 of 10 · Set 1 of 2 · Left side": parts that are missing or out of 1 are left out.
 export function describePosition(step) {
   if (!step) return "";
   const parts = [];
-  if (step.rep && step.reps > 1) parts.push(`Rep ${step.rep} of ${step.reps}`);
-  if (step.set && step.sets > 1) parts.push(`Set ${step.set} of ${step.sets}`);
+  if (step.rep && step.reps > 1) parts.push(t("timer.rep", { rep: step.rep, reps: step.reps }));
+  if (step.set && step.sets > 1) parts.push(t("timer.set", { set: step.set, sets: step.sets }));
   // A switch step's label already names the side it goes to.
-  if (step.side && step.kind !== "switch") parts.push(`${capital(step.side)} side`);
+  if (step.kind !== "switch" && step.side === "left") parts.push(t("timer.left_side"));
+  if (step.kind !== "switch" && step.side === "right") parts.push(t("timer.right_side"));
   return parts.join(" · ");
 }
 
 // "Next: Rest 10 s"; the done step reads as "Next: Finish".
 export function describeNext(step) {
   if (!step) return "";
-  if (step.kind === "done") return "Next: Finish";
-  return `Next: ${step.label} ${formatDuration(step.seconds)}`;
+  if (step.kind === "done") return t("timer.next_finish");
+  return t("timer.next", { label: step.label, duration: formatDuration(step.seconds) });
 }

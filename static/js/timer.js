@@ -2,9 +2,11 @@
 // markup of templates/exercises/_timer.html. Time comes from Date.now() and the
 // core's stored end times (static/js/timer-core.js); sessions are kept on the device
 // (static/js/sessions.js). The two modules are loaded by their hashed URLs, which the
-// template hands over in data- attributes.
+// template hands over in data- attributes. Its words come from the page's catalogue
+// (static/js/i18n.js).
 
 import { createCues } from "./cues.js";
+import { t } from "./i18n.js";
 
 const root = document.getElementById("timer");
 const PREFS_KEY = "timer.prefs";
@@ -122,14 +124,14 @@ function setUp(core, store, plan) {
   function announce(step) {
     let text = step.label;
     const where = core.describePosition(step);
-    if (where) text += `. ${where}`;
+    if (where) text = t("timer.announce_where", { label: text, where });
     if (step.exercise && step.exercise !== lastExercise) {
       if (lastExercise !== null || step.exercise !== root.dataset.title) {
-        text = `${step.exercise}: ${text}`;
+        text = t("timer.announce_exercise", { exercise: step.exercise, text });
       }
       lastExercise = step.exercise;
     }
-    setText(ui.status, `${text}.`);
+    setText(ui.status, t("timer.announce", { text }));
   }
 
   // The page's update bar waits for "timer:idle" before it reloads anything.
@@ -160,10 +162,10 @@ function setUp(core, store, plan) {
     setText(ui.digits, core.formatClock(snap.remaining, step.seconds >= 60));
     setText(ui.where, core.describePosition(step));
     setText(ui.next, core.describeNext(snap.next));
-    setText(ui.left, `${core.formatClock(snap.sessionLeft, true)} left`);
+    setText(ui.left, t("timer.session_left", { time: core.formatClock(snap.sessionLeft, true) }));
     ui.stepBar.value = snap.stepProgress;
     ui.sessionBar.value = snap.sessionProgress;
-    setText(ui.pause, snap.status === core.PAUSED ? "Resume" : "Pause");
+    setText(ui.pause, t(snap.status === core.PAUSED ? "timer.resume" : "timer.pause"));
     if (snap.status === core.DONE && !ended) end(snap);
   }
 
@@ -206,12 +208,13 @@ function setUp(core, store, plan) {
     if (!snap.completed) {
       beep("done");
       buzz("done");
-      say("Finished. Well done.");
+      say(t("timer.finished"));
     }
     const seconds = Math.round(snap.elapsedMs / 1000);
+    const duration = core.formatDuration(seconds);
     ui.spent.textContent = snap.completed
-      ? `You did the whole session: ${core.formatDuration(seconds)}.`
-      : `You stopped after ${core.formatDuration(seconds)}. Every bit counts.`;
+      ? t("timer.spent_whole", { duration })
+      : t("timer.spent_early", { duration });
     record = {
       startedAt: new Date(snap.startedAt).toISOString(),
       endedAt: new Date(snap.endedAt).toISOString(),
@@ -225,16 +228,16 @@ function setUp(core, store, plan) {
       painAfter: null,
     };
     const row = { ...record };
-    note("Saving…");
+    note(t("timer.saving"));
     saving = store
       .recordSession(row)
       .then((id) => {
-        note("Saved on this phone.");
+        note(t("timer.saved"));
         document.dispatchEvent(new CustomEvent("timer:session-recorded", { detail: { id } }));
         return id;
       })
       .catch(() => {
-        note("Could not save on this phone.");
+        note(t("timer.not_saved"));
         return null;
       });
     show("end");
@@ -250,11 +253,11 @@ function setUp(core, store, plan) {
           : store.updateSession(id, { painAfter }).then(() => id),
       )
       .then((id) => {
-        note(painAfter === null ? "Saved on this phone." : "Saved on this phone, with your pain score.");
+        note(t(painAfter === null ? "timer.saved" : "timer.saved_with_pain"));
         return id;
       })
       .catch(() => {
-        note("Could not save on this phone.");
+        note(t("timer.not_saved"));
         return null;
       });
   }

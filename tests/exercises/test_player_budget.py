@@ -4,7 +4,14 @@ import gzip
 
 from django.conf import settings
 
-PLAYER_FILES = ["js/timer.js", "js/timer-core.js", "js/cues.js", "js/sessions.js", "css/timer.css"]
+PLAYER_FILES = [
+    "js/timer.js",
+    "js/timer-core.js",
+    "js/cues.js",
+    "js/sessions.js",
+    "js/i18n.js",
+    "css/timer.css",
+]
 BUDGET = 20 * 1024
 
 

@@ -1,0 +1,110 @@
+"""The words the scripts show or say, translated here by Django (static/js/i18n.js reads them).
+
+Every page carries the catalogue for its language in a json_script element
+(templates/_partials/_js_catalog.html): no inline script (strict CSP), and a page the
+service worker saved still has its words offline. The msgids use Python's `%(name)s`
+placeholders, so a sentence the templates also use is translated once; the scripts get
+`{name}` instead.
+
+A plural entry holds the language's forms and, for n = 0..199, which form n takes
+(gettext's rules depend on n, n % 10 and n % 100, so 100..199 stand for every larger n).
+"""
+
+import functools
+import re
+
+from django.utils.translation import get_language, gettext, ngettext, pgettext
+
+from core.i18n import language_tag
+
+PLURAL_TABLE_SIZE = 200
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def _for_js(text: str) -> str:
+    return _PLACEHOLDER.sub(r"{\1}", text).replace("%%", "%")
+
+
+def _strings() -> dict[str, str]:
+    return {
+        # static/js/timer-core.js
+        "duration.seconds": pgettext("short duration", "%(s)s s"),
+        "duration.minutes": pgettext("short duration", "%(m)s min"),
+        "duration.minutes_seconds": pgettext("short duration", "%(m)s min %(s)s s"),
+        "timer.rep": gettext("Rep %(rep)s of %(reps)s"),
+        "timer.set": gettext("Set %(set)s of %(sets)s"),
+        "timer.left_side": gettext("Left side"),
+        "timer.right_side": gettext("Right side"),
+        "timer.next": gettext("Next: %(label)s %(duration)s"),
+        "timer.next_finish": gettext("Next: Finish"),
+        # static/js/timer.js
+        "timer.announce_where": pgettext("timer announcement", "%(label)s. %(where)s"),
+        "timer.announce_exercise": pgettext("timer announcement", "%(exercise)s: %(text)s"),
+        "timer.announce": pgettext("timer announcement", "%(text)s."),
+        "timer.session_left": gettext("%(time)s left"),
+        "timer.pause": gettext("Pause"),
+        "timer.resume": gettext("Resume"),
+        "timer.finished": gettext("Finished. Well done."),
+        "timer.spent_whole": gettext("You did the whole session: %(duration)s."),
+        "timer.spent_early": gettext("You stopped after %(duration)s. Every bit counts."),
+        "timer.saving": gettext("Saving…"),
+        "timer.saved": gettext("Saved on this phone."),
+        "timer.saved_with_pain": gettext("Saved on this phone, with your pain score."),
+        "timer.not_saved": gettext("Could not save on this phone."),
+        # static/js/sw-register.js
+        "update.waiting": gettext("Update ready. It will apply when your timer ends."),
+        "update.updating": gettext("Updating…"),
+        # static/js/search.js
+        "search.nothing": gettext(
+            "Nothing found for “%(query)s”. Try a shorter word, like “stretch” or “pain”."
+        ),
+        "search.articles": gettext("Articles"),
+        "search.exercises": gettext("Exercises"),
+        "search.unavailable": gettext(
+            "Search is not available offline yet. Open the app once with a connection."
+        ),
+    }
+
+
+def _plurals(n: int) -> dict[str, str]:
+    return {
+        # static/js/search.js
+        "search.results_saved": ngettext(
+            "%(count)s result for “%(query)s” (saved on this phone).",
+            "%(count)s results for “%(query)s” (saved on this phone).",
+            n,
+        ),
+    }
+
+
+def _plural_entries() -> dict[str, dict]:
+    by_n = [_plurals(n) for n in range(PLURAL_TABLE_SIZE)]
+    entries = {}
+    for key in by_n[0]:
+        texts = [plurals[key] for plurals in by_n]
+        forms = list(dict.fromkeys(texts))
+        entries[key] = {
+            "forms": [_for_js(form) for form in forms],
+            "index": "".join(str(forms.index(text)) for text in texts),
+        }
+    return entries
+
+
+@functools.cache
+def _catalog(language: str | None) -> dict:
+    # Translations are loaded once per process, so one catalogue per language is enough.
+    return {
+        "lang": language_tag(language),
+        "strings": {key: _for_js(text) for key, text in _strings().items()},
+        "plurals": _plural_entries(),
+    }
+
+
+def js_catalog() -> dict:
+    """The catalogue for the active language."""
+    return _catalog(get_language())
+
+
+def context(request):
+    """Template context processor: `js_catalog`, computed only where a template uses it."""
+    return {"js_catalog": js_catalog}
