@@ -2,6 +2,8 @@ import datetime
 
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from articles.forms import ArticleAdminForm
@@ -29,14 +31,14 @@ class ReferenceInline(core_admin.ReferenceInline):
 
 
 class ReviewStateFilter(admin.SimpleListFilter):
-    title = "review"
+    title = _("review")
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
         return [
-            ("overdue", "Overdue for review"),
-            ("due-soon", "Review due in 30 days"),
-            ("awaiting-clinical", "Awaiting clinical review"),
+            ("overdue", _("Overdue for review")),
+            ("due-soon", _("Review due in 30 days")),
+            ("awaiting-clinical", _("Awaiting clinical review")),
         ]
 
     def queryset(self, request, queryset):
@@ -71,18 +73,18 @@ class ArticleAdmin(VersionAdmin):
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "tags", "related", "order"]}),
-        ("People", {"fields": ["author", "reviewer"]}),
-        ("Publishing", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
-        ("Review", {"fields": ["last_reviewed", "next_review_due"]}),
+        (_("People"), {"fields": ["author", "reviewer"]}),
+        (_("Publishing"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+        (_("Review"), {"fields": ["last_reviewed", "next_review_due"]}),
     ]
 
-    @admin.display(description="review")
+    @admin.display(description=_("review"))
     def review_state(self, article):
         if article.is_overdue_for_review:
-            return "Overdue"
+            return gettext("Overdue")
         if article.reviewer_id is None:
-            return "Awaiting clinical review"
-        return "OK"
+            return gettext("Awaiting clinical review")
+        return gettext("OK")
 
     def view_on_site(self, article):
         """Drafts open in the staff preview; published pages at their public address."""

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from articles.models import Article
 from core.publishing import Status
@@ -22,7 +23,9 @@ class ArticleAdminForm(forms.ModelForm):
         ):
             self.add_error(
                 "published_at",
-                "A scheduled time must be in the future. Leave it empty to publish "
-                "as soon as the status is set to Published.",
+                gettext(
+                    "A scheduled time must be in the future. Leave it empty to publish "
+                    "as soon as the status is set to Published."
+                ),
             )
         return cleaned

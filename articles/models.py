@@ -8,6 +8,8 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from articles.rendering import (
     SNIPPETS,
@@ -64,9 +66,9 @@ class Contributor(models.Model):
     credentials = models.CharField(
         max_length=200,
         blank=True,
-        help_text="e.g. Chartered physiotherapist (MCSP), HCPC registered.",
+        help_text=_("e.g. Chartered physiotherapist (MCSP), HCPC registered."),
     )
-    bio = models.TextField("short bio", blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -103,14 +105,14 @@ class ArticleQuerySet(PublishableQuerySet):
 class Article(Publishable):
     title = models.CharField(max_length=120)
     slug = models.SlugField(
-        max_length=120, unique=True, help_text="The page address: /articles/<slug>/"
+        max_length=120, unique=True, help_text=_("The page address: /articles/<slug>/")
     )
     summary = models.CharField(
         max_length=160,
-        help_text="One sentence shown in lists and to search engines (at most 160 characters).",
+        help_text=_("One sentence shown in lists and to search engines (at most 160 characters)."),
     )
     body = models.TextField(
-        help_text=(
+        help_text=_(
             "Markdown. Use '## ' for section headings (they make the contents list). "
             'Care cards: a line "!!! emergency "Title"" (or urgent, info) then indented text. '
             "Safety cards kept in one place for the whole site: a line [[red-flags]] (when to "
@@ -118,34 +120,36 @@ class Article(Publishable):
         )
     )
     body_html = models.TextField(editable=False, blank=True)
-    toc = models.JSONField("table of contents", default=list, editable=False, blank=True)
+    toc = models.JSONField(_("table of contents"), default=list, editable=False, blank=True)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
     order = models.PositiveSmallIntegerField(
-        default=0, help_text="Lower numbers come first where articles are featured."
+        default=0, help_text=_("Lower numbers come first where articles are featured.")
     )
     author = models.ForeignKey(
         Contributor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewer = models.ForeignKey(
         Contributor,
-        verbose_name="clinical reviewer",
+        verbose_name=_("clinical reviewer"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The clinician who checked this page. Leave empty until it has been checked: "
-        "readers are then told it has not yet been clinically reviewed.",
+        help_text=_(
+            "The clinician who checked this page. Leave empty until it has been checked: "
+            "readers are then told it has not yet been clinically reviewed."
+        ),
     )
     related = models.ManyToManyField(
         "self",
         symmetrical=False,
         blank=True,
-        verbose_name="related articles",
-        help_text="Shown at the end of the article. If empty, articles sharing a tag are shown.",
+        verbose_name=_("related articles"),
+        help_text=_("Shown at the end of the article. If empty, articles sharing a tag are shown."),
     )
     last_reviewed = models.DateField(
-        "page last reviewed", null=True, blank=True, help_text="When the content was checked."
+        _("page last reviewed"), null=True, blank=True, help_text=_("When the content was checked.")
     )
     next_review_due = models.DateField(null=True, blank=True)
 
@@ -192,13 +196,15 @@ class Article(Publishable):
             and self.next_review_due
             and self.next_review_due <= self.last_reviewed
         ):
-            errors["next_review_due"] = "The next review must be after the last review."
+            errors["next_review_due"] = gettext("The next review must be after the last review.")
         unknown = unknown_snippets(self.body)
         if unknown:
-            errors["body"] = (
-                f"Unknown shared block {', '.join(f'[[{name}]]' for name in unknown)}: "
-                f"the ones you can use are {', '.join(f'[[{name}]]' for name in SNIPPETS)}."
-            )
+            errors["body"] = gettext(
+                "Unknown shared block %(unknown)s: the ones you can use are %(known)s."
+            ) % {
+                "unknown": ", ".join(f"[[{name}]]" for name in unknown),
+                "known": ", ".join(f"[[{name}]]" for name in SNIPPETS),
+            }
         if errors:
             raise ValidationError(errors)
 
@@ -223,4 +229,4 @@ class ArticleReference(ReferenceBase):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="references")
 
     class Meta(ReferenceBase.Meta):
-        verbose_name = "reference"
+        verbose_name = _("reference")

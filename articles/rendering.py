@@ -27,13 +27,16 @@ import nh3
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+# Care cards' accessible names, in the language active when the article is saved (rendered
+# once, on save).
 CARE_LEVELS = {
-    "info": "Good to know",
-    "urgent": "Urgent",
-    "emergency": "Emergency",
+    "info": _("Good to know"),
+    "urgent": _("Urgent"),
+    "emergency": _("Emergency"),
 }
 
 ALLOWED_TAGS = {
@@ -75,7 +78,7 @@ class CareCardProcessor(Treeprocessor):
                 title.set("class", "care-card__title")
                 div.set("aria-label", f"{CARE_LEVELS[level]}: {''.join(title.itertext())}")
             else:
-                div.set("aria-label", CARE_LEVELS[level])
+                div.set("aria-label", str(CARE_LEVELS[level]))
 
 
 class CareCardExtension(Extension):

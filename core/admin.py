@@ -3,17 +3,20 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.publishing import Status
 
 
-@admin.action(description="Send selected to review")
+@admin.action(description=_("Send selected to review"))
 def send_to_review(modeladmin, request, queryset):
     count = queryset.exclude(status=Status.REVIEW).update(status=Status.REVIEW)
-    modeladmin.message_user(request, f"{count} sent to review.", messages.SUCCESS)
+    message = ngettext("%(count)d sent to review.", "%(count)d sent to review.", count)
+    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
-@admin.action(description="Publish selected now")
+@admin.action(description=_("Publish selected now"))
 def publish(modeladmin, request, queryset):
     now = timezone.now()
     count = 0
@@ -22,7 +25,8 @@ def publish(modeladmin, request, queryset):
         obj.published_at = obj.published_at or now
         obj.save()  # save(), not update(): keeps rendering and history hooks
         count += 1
-    modeladmin.message_user(request, f"{count} published.", messages.SUCCESS)
+    message = ngettext("%(count)d published.", "%(count)d published.", count)
+    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 class ReferenceInline(admin.TabularInline):

@@ -1,6 +1,7 @@
 """API parts shared by every app: slug filters (a value that names nothing is a 400 with a
 reason) and the reference serializer."""
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
@@ -12,7 +13,11 @@ def filter_by_slug(queryset, request, param: str, model, lookup: str):
         return queryset
     target = model.objects.filter(slug=value).first()
     if target is None:
-        raise ValidationError({param: f"There is no {model._meta.verbose_name} {value[:80]!r}."})
+        message = gettext("There is no %(thing)s %(value)s.") % {
+            "thing": model._meta.verbose_name,
+            "value": repr(value[:80]),
+        }
+        raise ValidationError({param: message})
     return queryset.filter(**{lookup: target})
 
 

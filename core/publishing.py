@@ -9,12 +9,13 @@ import json
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -28,13 +29,13 @@ class Publishable(models.Model):
         max_length=12,
         choices=Status.choices,
         default=Status.DRAFT,
-        help_text="Only published pages are shown to readers, listed, searchable and offline.",
+        help_text=_("Only published pages are shown to readers, listed, searchable and offline."),
     )
     published_at = models.DateTimeField(
-        "publish from",
+        _("publish from"),
         null=True,
         blank=True,
-        help_text="Filled in when first published. A future time schedules the page.",
+        help_text=_("Filled in when first published. A future time schedules the page."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -64,9 +65,9 @@ class ReferenceBase(models.Model):
     """A source cited on a page: shown as a numbered reference list."""
 
     title = models.CharField(max_length=300)
-    publisher = models.CharField(max_length=200, help_text="e.g. NHS 111 Wales, Harvard Health.")
-    url = models.URLField("link", max_length=500)
-    accessed = models.DateField("date accessed")
+    publisher = models.CharField(max_length=200, help_text=_("e.g. NHS 111 Wales, Harvard Health."))
+    url = models.URLField(_("link"), max_length=500)
+    accessed = models.DateField(_("date accessed"))
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

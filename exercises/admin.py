@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from core import admin as core_admin
@@ -25,18 +27,28 @@ def plan_table(plan: Plan):
     """The computed timer plan as a small table, so an editor sees what the reader hears."""
     rows = format_html_join(
         "",
-        "<tr><td>{}</td><td>{}</td><td>{} s</td><td>{}</td></tr>",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         (
-            (number, step.label, step.seconds, step.say)
+            (number, step.label, gettext("%(seconds)d s") % {"seconds": step.seconds}, step.say)
             for number, step in enumerate(plan.steps, start=1)
         ),
     )
-    return format_html(
-        "<p><strong>Total: {} ({} seconds)</strong></p>"
-        "<table><thead><tr><th>#</th><th>Shown</th><th>Time</th><th>Spoken</th></tr></thead>"
-        "<tbody>{}</tbody></table>",
-        describe_duration(plan.total_seconds),
+    total = ngettext(
+        "Total: %(duration)s (%(seconds)d second)",
+        "Total: %(duration)s (%(seconds)d seconds)",
         plan.total_seconds,
+    ) % {
+        "duration": describe_duration(plan.total_seconds),
+        "seconds": plan.total_seconds,
+    }
+    return format_html(
+        "<p><strong>{}</strong></p>"
+        "<table><thead><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+        "<tbody>{}</tbody></table>",
+        total,
+        pgettext("timer plan column", "Shown"),
+        pgettext("timer plan column", "Time"),
+        pgettext("timer plan column", "Spoken"),
         rows,
     )
 
@@ -73,9 +85,9 @@ class ExerciseAdmin(VersionAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "category", "order", "summary", "difficulty"]}),
         (
-            "Dose",
+            _("Dose"),
             {
-                "description": (
+                "description": _(
                     "The starting dose the timer plays. A timed hold uses hold, repetitions, "
                     "sets and rests (each side doubles it, with a 10-second switch); an activity "
                     "uses minutes only. Leave the other kind's fields empty: they are refused, "
@@ -92,7 +104,7 @@ class ExerciseAdmin(VersionAdmin):
             },
         ),
         (
-            "Safety",
+            _("Safety"),
             {
                 "fields": [
                     "why_it_helps",
@@ -104,26 +116,26 @@ class ExerciseAdmin(VersionAdmin):
                 ]
             },
         ),
-        ("Picture", {"fields": ["illustration_static", "picture", "illustration_alt"]}),
-        ("Publishing", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+        (_("Picture"), {"fields": ["illustration_static", "picture", "illustration_alt"]}),
+        (_("Publishing"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
 
-    @admin.display(description="dose")
+    @admin.display(description=_("dose"))
     def dose_text(self, obj):
         return obj.dose_text
 
-    @admin.display(description="stop if (every exercise)")
+    @admin.display(description=_("stop if (every exercise)"))
     def standard_stop_if(self, obj):
         return STOP_IF
 
-    @admin.display(description="timer plan (saved dose)")
+    @admin.display(description=_("timer plan (saved dose)"))
     def plan_preview(self, obj):
         if obj.pk is None:
-            return "Shown after the first save."
+            return gettext("Shown after the first save.")
         try:
             return plan_table(obj.plan())
         except DoseError as error:
-            return f"The dose cannot be played: {error}"
+            return gettext("The dose cannot be played: %(error)s") % {"error": error}
 
 
 class RoutineItemFormSet(BaseInlineFormSet):
@@ -153,8 +165,11 @@ class RoutineItemFormSet(BaseInlineFormSet):
             return  # each item's own form already shows what is wrong with its dose
         if plan.total_seconds > MAX_ROUTINE_SECONDS:
             raise ValidationError(
-                f"This routine would take {describe_duration(plan.total_seconds)}; the limit is "
-                "90 minutes. Remove an exercise or lower the doses."
+                gettext(
+                    "This routine would take %(duration)s; the limit is 90 minutes. "
+                    "Remove an exercise or lower the doses."
+                )
+                % {"duration": describe_duration(plan.total_seconds)}
             )
 
 
@@ -186,21 +201,21 @@ class RoutineAdmin(VersionAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "description", "order"]}),
         (
-            "Timing",
+            _("Timing"),
             {
-                "description": "Empty dose fields below use the exercise's own dose.",
+                "description": _("Empty dose fields below use the exercise's own dose."),
                 "fields": ["rest_between_seconds", "plan_preview"],
             },
         ),
-        ("Publishing", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+        (_("Publishing"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
 
-    @admin.display(description="timer plan (saved routine)")
+    @admin.display(description=_("timer plan (saved routine)"))
     def plan_preview(self, routine):
         items = list(routine.items.select_related("exercise")) if routine.pk else []
         if not items:
-            return "Add exercises and save to see the plan."
+            return gettext("Add exercises and save to see the plan.")
         try:
             return plan_table(routine.plan(items))
         except DoseError as error:
-            return f"The routine cannot be played: {error}"
+            return gettext("The routine cannot be played: %(error)s") % {"error": error}

@@ -6,6 +6,8 @@ from pathlib import Path
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -15,8 +17,10 @@ FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 
 def _too_big(upload) -> ValidationError:
     return ValidationError(
-        f"The picture is {upload.size / 1024 / 1024:.1f} MB; the limit is 2 MB. "
-        "Please save it smaller and try again."
+        gettext(
+            "The picture is %(size).1f MB; the limit is 2 MB. Please save it smaller and try again."
+        )
+        % {"size": upload.size / 1024 / 1024}
     )
 
 
@@ -24,7 +28,7 @@ class PictureFormField(forms.ImageField):
     """The admin's upload field: the size is checked before Pillow reads the file."""
 
     default_error_messages = {
-        "invalid_image": "This file is not a picture we can read. Use JPEG, PNG or WebP."
+        "invalid_image": _("This file is not a picture we can read. Use JPEG, PNG or WebP.")
     }
 
     def to_python(self, data):
@@ -44,12 +48,15 @@ def validate_picture(upload) -> None:
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
-            "This file is not a picture we can read. Use JPEG, PNG or WebP."
+            gettext("This file is not a picture we can read. Use JPEG, PNG or WebP.")
         ) from None
     finally:
         upload.seek(0)
     if image_format not in FORMATS:
-        raise ValidationError(f"{image_format} pictures are not accepted. Use JPEG, PNG or WebP.")
+        raise ValidationError(
+            gettext("%(format)s pictures are not accepted. Use JPEG, PNG or WebP.")
+            % {"format": image_format}
+        )
 
 
 def shrink(field_file) -> ContentFile:

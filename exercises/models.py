@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
 from core.search import ranked
@@ -57,7 +58,7 @@ class Category(models.Model):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name_plural = "categories"
+        verbose_name_plural = _("categories")
 
     def __str__(self):
         return self.name
@@ -67,8 +68,8 @@ class Category(models.Model):
 
 
 class Difficulty(models.TextChoices):
-    GENTLE = "gentle", "Gentle"
-    MODERATE = "moderate", "Moderate"
+    GENTLE = "gentle", _("Gentle")
+    MODERATE = "moderate", _("Moderate")
 
 
 def _standard_stop_if(word: str) -> Q | None:
@@ -92,48 +93,52 @@ class ExerciseQuerySet(PublishableQuerySet):
 class Exercise(Publishable):
     name = models.CharField(max_length=80)
     slug = models.SlugField(
-        max_length=80, unique=True, help_text="The page address: /exercises/<slug>/"
+        max_length=80, unique=True, help_text=_("The page address: /exercises/<slug>/")
     )
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="exercises")
-    order = models.PositiveSmallIntegerField(default=0, help_text="Order within its category.")
-    summary = models.CharField(max_length=160, help_text="One sentence shown in lists.")
+    order = models.PositiveSmallIntegerField(default=0, help_text=_("Order within its category."))
+    summary = models.CharField(max_length=160, help_text=_("One sentence shown in lists."))
     difficulty = models.CharField(
         max_length=10, choices=Difficulty.choices, default=Difficulty.GENTLE
     )
     why_it_helps = models.TextField(blank=True)
     precautions = models.TextField(
-        help_text="Who should wait or check first, and how to do it safely."
+        help_text=_("Who should wait or check first, and how to do it safely.")
     )
     also_stop_if = models.TextField(
-        "also stop if",
+        _("also stop if"),
         blank=True,
-        help_text="Every exercise's warning box starts with the standard “Stop if” text shown "
-        "above. Add only what is extra for this exercise, as whole sentences, e.g. “Also stop "
-        "if the stretch starts to hurt.” Leave empty if there is nothing extra.",
+        help_text=_(
+            "Every exercise's warning box starts with the standard “Stop if” text shown "
+            "above. Add only what is extra for this exercise, as whole sentences, e.g. “Also stop "
+            "if the stretch starts to hurt.” Leave empty if there is nothing extra."
+        ),
     )
     needs_caesarean_clearance = models.BooleanField(
-        "wait for clearance after a caesarean", default=False
+        _("wait for clearance after a caesarean"), default=False
     )
-    not_first_six_weeks = models.BooleanField("not in the first 6 weeks", default=False)
+    not_first_six_weeks = models.BooleanField(_("not in the first 6 weeks"), default=False)
     illustration_static = models.CharField(
-        "illustration (built-in)",
+        _("illustration (built-in)"),
         max_length=200,
         blank=True,
-        help_text="Path of a drawing shipped with the app, e.g. img/exercises/bridge.svg.",
+        help_text=_("Path of a drawing shipped with the app, e.g. img/exercises/bridge.svg."),
     )
     picture = models.ImageField(
-        "replacement picture",
+        _("replacement picture"),
         upload_to="exercises/",
         blank=True,
         validators=[validate_picture],
-        help_text="Optional. JPEG, PNG or WebP, at most 2 MB; shrunk to 1200 px. "
-        "Shown instead of the built-in drawing.",
+        help_text=_(
+            "Optional. JPEG, PNG or WebP, at most 2 MB; shrunk to 1200 px. "
+            "Shown instead of the built-in drawing."
+        ),
     )
     illustration_alt = models.CharField(
-        "illustration description",
+        _("illustration description"),
         max_length=250,
         blank=True,
-        help_text="What the picture shows, for people who cannot see it.",
+        help_text=_("What the picture shows, for people who cannot see it."),
     )
 
     # The dose. Timed holds use hold/reps/sets/rests/each side; activities use minutes.
@@ -141,32 +146,32 @@ class Exercise(Publishable):
         max_length=10,
         choices=DoseKind.choices,
         default=DoseKind.HOLD,
-        help_text="Timed hold (hold x reps x sets) or timed activity (minutes, e.g. walking).",
+        help_text=_("Timed hold (hold x reps x sets) or timed activity (minutes, e.g. walking)."),
     )
     hold_seconds = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Seconds to hold each repetition (1-600)."
+        null=True, blank=True, help_text=_("Seconds to hold each repetition (1-600).")
     )
     reps = models.PositiveSmallIntegerField(
-        "repetitions", null=True, blank=True, help_text="Repetitions per set (1-50)."
+        _("repetitions"), null=True, blank=True, help_text=_("Repetitions per set (1-50).")
     )
-    sets = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Sets (1-10).")
+    sets = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Sets (1-10)."))
     rest_seconds = models.PositiveSmallIntegerField(
-        "rest between reps",
+        _("rest between reps"),
         null=True,
         blank=True,
-        help_text="Seconds of rest between repetitions (0-600).",
+        help_text=_("Seconds of rest between repetitions (0-600)."),
     )
     rest_between_sets_seconds = models.PositiveSmallIntegerField(
-        "rest between sets",
+        _("rest between sets"),
         null=True,
         blank=True,
-        help_text="Seconds of rest between sets (0-600).",
+        help_text=_("Seconds of rest between sets (0-600)."),
     )
     each_side = models.BooleanField(
-        default=False, help_text="Do the whole dose on one side, then on the other."
+        default=False, help_text=_("Do the whole dose on one side, then on the other.")
     )
     duration_minutes = models.PositiveSmallIntegerField(
-        "activity minutes", null=True, blank=True, help_text="For activities: 1-120 minutes."
+        _("activity minutes"), null=True, blank=True, help_text=_("For activities: 1-120 minutes.")
     )
 
     objects = ExerciseQuerySet.as_manager()
@@ -245,7 +250,7 @@ class ExerciseReference(ReferenceBase):
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="references")
 
     class Meta(ReferenceBase.Meta):
-        verbose_name = "reference"
+        verbose_name = _("reference")
 
 
 MAX_ROUTINE_SECONDS = 90 * 60
@@ -273,15 +278,15 @@ class Routine(Publishable):
 
     name = models.CharField(max_length=80)
     slug = models.SlugField(
-        max_length=80, unique=True, help_text="The page address: /routines/<slug>/"
+        max_length=80, unique=True, help_text=_("The page address: /routines/<slug>/")
     )
-    summary = models.CharField(max_length=160, help_text="One sentence shown in lists.")
-    description = models.TextField(blank=True, help_text="Who it is for and when to use it.")
+    summary = models.CharField(max_length=160, help_text=_("One sentence shown in lists."))
+    description = models.TextField(blank=True, help_text=_("Who it is for and when to use it."))
     rest_between_seconds = models.PositiveSmallIntegerField(
-        "rest between exercises",
+        _("rest between exercises"),
         default=20,
         validators=[MaxValueValidator(600)],
-        help_text="Seconds of rest before each exercise after the first (0-600).",
+        help_text=_("Seconds of rest before each exercise after the first (0-600)."),
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -329,8 +334,8 @@ class RoutineItem(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = "exercise in routine"
-        verbose_name_plural = "exercises in routine"
+        verbose_name = _("exercise in routine")
+        verbose_name_plural = _("exercises in routine")
 
     def __str__(self):
         return f"{self.order}. {self.exercise.name}"

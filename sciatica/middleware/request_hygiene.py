@@ -7,6 +7,7 @@ URL of ours has one).
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+from django.utils.translation import gettext
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -25,7 +26,8 @@ class PublicRequestHygieneMiddleware:
             for key, values in request.GET.lists()
         ):
             return HttpResponseBadRequest(
-                "Bad request: the address contains a NUL character.", content_type="text/plain"
+                gettext("Bad request: the address contains a NUL character."),
+                content_type="text/plain",
             )
         return self.get_response(request)
 
