@@ -1,6 +1,7 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
@@ -52,7 +53,7 @@ def structured_data(article, request) -> dict:
         "datePublished": article.published_at,
         "dateModified": article.updated_at,
         "inLanguage": language_tag(),
-        "about": {"@type": "MedicalCondition", "name": "Postpartum sciatica"},
+        "about": {"@type": "MedicalCondition", "name": gettext("Postpartum sciatica")},
     }
     if article.reviewer:
         data["reviewedBy"] = {"@type": "Person", "name": article.reviewer.name}
