@@ -14,7 +14,7 @@ THREADS ?= 4
 LOCAL_SECRET := $(VENV)/local-secret-key
 
 .PHONY: run setup install install-dev chromium migrate content static test lint fmt check pytest clean \
-	serve bench test-postgres lock upgrade
+	serve bench test-postgres lock upgrade messages
 
 run: setup ## Set up everything and serve on http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -43,6 +43,17 @@ chromium: ## Debian's Chromium for the browser tests (Playwright cannot download
 		echo "Installing Debian's chromium for the browser tests..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is still missing: browser tests cannot run."; exit 1; }
+
+# The translatable strings of Python files and templates into locale/<lang>/LC_MESSAGES/django.po
+# (the scripts' words are gettext calls in sciatica/js_catalog.py, so no djangojs domain).
+# `make messages MESSAGES_LANG=de` for another language; see locale/README.md.
+MESSAGES_LANG ?= en_GB
+messages: install-dev ## Extract the translatable strings (Debian's gettext, installed if missing)
+	@command -v xgettext >/dev/null || { \
+		echo "Installing Debian's gettext for makemessages..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+	$(MANAGE) makemessages --locale $(MESSAGES_LANG) --no-obsolete \
+		--ignore 'staticfiles/*' --ignore 'media/*' --ignore 'tests/*' --ignore 'scripts/*'
 
 # Checks run in `make check`, after the content is loaded (the help article check needs it).
 migrate: install
