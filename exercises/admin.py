@@ -12,13 +12,13 @@ from core.admin import publish, send_to_review
 from exercises.images import PictureFormField
 from exercises.models import (
     MAX_ROUTINE_SECONDS,
-    STOP_IF,
     Category,
     Exercise,
     ExerciseReference,
     ExerciseStep,
     Routine,
     RoutineItem,
+    stop_if_text,
 )
 from exercises.plan import DoseError, Plan, build_routine_plan, describe_duration
 
@@ -126,7 +126,7 @@ class ExerciseAdmin(VersionAdmin):
 
     @admin.display(description=_("stop if (every exercise)"))
     def standard_stop_if(self, obj):
-        return STOP_IF
+        return stop_if_text()
 
     @admin.display(description=_("timer plan (saved dose)"))
     def plan_preview(self, obj):

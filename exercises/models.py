@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
@@ -37,7 +38,8 @@ class CategoryQuerySet(models.QuerySet):
 
 # When to stop: the one text every exercise page, routine page and the API give. An exercise
 # adds its own sentences after it (`also_stop_if`). Shown by templates/exercises/_stop_if.html.
-STOP_IF = (
+# In English; stop_if_text() gives it in the active language.
+STOP_IF = gettext_noop(
     "Stop if pain shoots down your leg, numbness or tingling gets worse, or you have bleeding "
     "or pelvic pain."
 )
@@ -45,7 +47,7 @@ STOP_IF = (
 
 def stop_if_text(also: str = "") -> str:
     """The standard "Stop if" text, then an exercise's own extra sentences if any."""
-    return f"{STOP_IF} {also.strip()}".strip()
+    return f"{gettext(STOP_IF)} {also.strip()}".strip()
 
 
 class Category(models.Model):
@@ -73,7 +75,7 @@ class Difficulty(models.TextChoices):
 
 
 def _standard_stop_if(word: str) -> Q | None:
-    return Q(pk__isnull=False) if word.lower() in STOP_IF.lower() else None
+    return Q(pk__isnull=False) if word.lower() in stop_if_text().lower() else None
 
 
 class ExerciseQuerySet(PublishableQuerySet):

@@ -63,10 +63,11 @@ def text_files():
     ("partial", "items"), [("_red_flags.html", RED_FLAGS), ("_see_a_gp.html", SEE_A_GP)]
 )
 def test_each_shared_cards_list_is_written_in_one_place_only(partial, items):
-    """As a list item (Markdown "- ..." or "<li>"), each sign is in its partial alone.
-    (Prose may still mention one, as "does postpartum sciatica go away?" does.)"""
+    """As a list item (Markdown "- ..." or "<li>", translatable), each sign is in its partial
+    alone. (Prose may still mention one, as "does postpartum sciatica go away?" does.)"""
     for text in items:
-        item = re.compile(rf"^\s*(?:[-*+]\s+|<li>){re.escape(text)}(?:</li>)?\s*$", re.M)
+        translatable = rf'(?:{{% translate "{re.escape(text)}" %}}|{re.escape(text)})'
+        item = re.compile(rf"^\s*(?:[-*+]\s+|<li>){translatable}(?:</li>)?\s*$", re.M)
         places = [p for p in text_files() if item.search(p.read_text(encoding="utf-8"))]
         assert places == [settings.BASE_DIR / "templates/_partials" / partial], text
 
