@@ -165,7 +165,7 @@ function setUp(core, store, plan) {
     setText(ui.left, t("timer.session_left", { time: core.formatClock(snap.sessionLeft, true) }));
     ui.stepBar.value = snap.stepProgress;
     ui.sessionBar.value = snap.sessionProgress;
-    setText(ui.pause, t(snap.status === core.PAUSED ? "timer.resume" : "timer.pause"));
+    setText(ui.pause, snap.status === core.PAUSED ? t("timer.resume") : t("timer.pause"));
     if (snap.status === core.DONE && !ended) end(snap);
   }
 
@@ -253,7 +253,7 @@ function setUp(core, store, plan) {
           : store.updateSession(id, { painAfter }).then(() => id),
       )
       .then((id) => {
-        note(t(painAfter === null ? "timer.saved" : "timer.saved_with_pain"));
+        note(painAfter === null ? t("timer.saved") : t("timer.saved_with_pain"));
         return id;
       })
       .catch(() => {
