@@ -1,10 +1,8 @@
 import math
-from functools import reduce
-from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -14,12 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from articles.rendering import (
     SNIPPETS,
     expand_snippets,
+    plain_text,
     render_markdown,
-    snippets_mentioning,
     unknown_snippets,
 )
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
-from core.search import ranked
+from core.search import Searchable, ranked
 
 WORDS_PER_MINUTE = 200
 
@@ -77,12 +75,6 @@ class Contributor(models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
-def _shared_blocks(word: str) -> Q | None:
-    """Bodies with a "[[name]]" line whose block shows the word."""
-    lines = snippets_mentioning(word)
-    return reduce(or_, (Q(body__contains=line) for line in lines)) if lines else None
-
-
 class ArticleQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.prefetch_related("tags")
@@ -98,11 +90,11 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def search(self, query):
         """Matches for `query` (text or a parsed Query), best first; see core.search.
-        A body matches the words of the shared blocks ([[red-flags]]) it shows, too."""
-        return ranked(self, query, "title", "summary", ["body"], shown=_shared_blocks)
+        The body searched is the one readers see, shared blocks ([[red-flags]]) filled in."""
+        return ranked(self, query)
 
 
-class Article(Publishable):
+class Article(Publishable, Searchable):
     title = models.CharField(max_length=120)
     slug = models.SlugField(
         max_length=120, unique=True, help_text=_("The page address: /articles/<slug>/")
@@ -154,6 +146,8 @@ class Article(Publishable):
     next_review_due = models.DateField(null=True, blank=True)
 
     objects = ArticleQuerySet.as_manager()
+    # Where the search text comes from (core.search, rule 3).
+    SEARCHED_FIELDS = ("title", "summary", "body")
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -207,6 +201,9 @@ class Article(Publishable):
             }
         if errors:
             raise ValidationError(errors)
+
+    def searched_text(self):
+        return self.title, self.summary, [plain_text(self.display_html)]
 
     def save(self, *args, **kwargs):
         rendered = render_markdown(self.body)

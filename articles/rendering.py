@@ -95,6 +95,7 @@ SNIPPETS = {
 # A line of its own in the Markdown; after rendering and cleaning, a paragraph of its own.
 SNIPPET_LINE = re.compile(r"^[ \t]*\[\[([^\]\n]*)\]\][ \t]*$", re.MULTILINE)
 SNIPPET_PARAGRAPH = re.compile(r"<p>\[\[([a-z0-9-]+)\]\]</p>")
+ARIA_LABEL = re.compile(r'aria-label="([^"]*)"')
 
 
 def unknown_snippets(text: str) -> list[str]:
@@ -116,23 +117,22 @@ def expand_snippets(clean_html: str) -> SafeString:
 
 
 def snippet_text(name: str) -> str:
-    """A shared block as plain lower-case text, for search: its words and its labels (a care
-    card's "Urgent: ..." label is shown on screen, as a Markdown card's "!!! urgent" matches)."""
-    rendered = render_to_string(SNIPPETS[name])
-    labels = re.findall(r'aria-label="([^"]*)"', rendered)
-    text = " ".join([*labels, nh3.clean(rendered, tags=set())])
-    return " ".join(html.unescape(text).split()).lower()
+    """A shared block as plain lower-case text, spaces tidied (what the offline version hashes)."""
+    return " ".join(plain_text(render_to_string(SNIPPETS[name])).split()).lower()
+
+
+def plain_text(clean_html: str) -> str:
+    """What a reader is shown of cleaned HTML, for search: its text and its labels (a care
+    card's "Urgent: ..." label is shown by the stylesheet), tags dropped, entities decoded."""
+    return html.unescape(
+        " ".join([*ARIA_LABEL.findall(clean_html), nh3.clean(clean_html, tags=set())])
+    )
 
 
 def shared_safety_text() -> list[str]:
     """The safety text kept in templates and code (shared blocks, the standard "Stop if"
     is the exercises app's), for what must change when it does, e.g. the offline version."""
     return [snippet_text(name) for name in SNIPPETS]
-
-
-def snippets_mentioning(word: str) -> list[str]:
-    """The "[[name]]" lines whose block contains the word, as a search would match it."""
-    return [f"[[{name}]]" for name in SNIPPETS if word.lower() in snippet_text(name)]
 
 
 @dataclass(frozen=True)

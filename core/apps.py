@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -8,3 +9,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from core.search import refresh_search_columns
+
+        # Stored search text follows a release's change of the rule or of shared text.
+        post_migrate.connect(refresh_search_columns, dispatch_uid="core.refresh_search_columns")

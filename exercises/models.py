@@ -3,14 +3,14 @@ from dataclasses import replace
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
-from core.search import ranked
+from core.search import Searchable, ranked
 from exercises.images import shrink, validate_picture
 from exercises.plan import (
     Dose,
@@ -74,10 +74,6 @@ class Difficulty(models.TextChoices):
     MODERATE = "moderate", _("Moderate")
 
 
-def _standard_stop_if(word: str) -> Q | None:
-    return Q(pk__isnull=False) if word.lower() in stop_if_text().lower() else None
-
-
 class ExerciseQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.select_related("category")
@@ -87,12 +83,11 @@ class ExerciseQuerySet(PublishableQuerySet):
 
     def search(self, query):
         """Matches for `query` (text or a parsed Query), best first; see core.search.
-        Every exercise shows the standard "Stop if" text: a word of it matches them all."""
-        bodies = ["why_it_helps", "precautions", "also_stop_if"]
-        return ranked(self, query, "name", "summary", bodies, shown=_standard_stop_if)
+        The "Stop if" searched is the one readers see: the standard text, then the exercise's."""
+        return ranked(self, query)
 
 
-class Exercise(Publishable):
+class Exercise(Publishable, Searchable):
     name = models.CharField(max_length=80)
     slug = models.SlugField(
         max_length=80, unique=True, help_text=_("The page address: /exercises/<slug>/")
@@ -177,6 +172,8 @@ class Exercise(Publishable):
     )
 
     objects = ExerciseQuerySet.as_manager()
+    # Where the search text comes from (core.search, rule 3).
+    SEARCHED_FIELDS = ("name", "summary", "why_it_helps", "precautions", "also_stop_if")
 
     class Meta:
         ordering = ["category__order", "order", "name"]
@@ -221,6 +218,9 @@ class Exercise(Publishable):
 
     def plan(self) -> Plan:
         return build_plan(self.dose, self.name)
+
+    def searched_text(self):
+        return self.name, self.summary, [self.why_it_helps, self.precautions, self.stop_if_text]
 
     def save(self, *args, **kwargs):
         if self.picture and not self.picture._committed:

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.models import Article
-from core.search import MAX_QUERY_LENGTH, parse
+from core.search import LIMIT, MAX_QUERY_LENGTH, parse
 from exercises.models import Category, Exercise, Routine
 
 
@@ -23,16 +23,14 @@ class HomeView(TemplateView):
         )
 
 
-SEARCH_LIMIT = 30
-
-
 def search_view(request):
+    """Articles and exercises apart, each best first: the rule is core.search's."""
     query = parse(request.GET.get("q", ""))
     results = {"articles": [], "exercises": []}
     if query.words:
         results = {
-            "articles": list(Article.objects.published().for_list().search(query)[:SEARCH_LIMIT]),
-            "exercises": list(Exercise.objects.published().for_list().search(query)[:SEARCH_LIMIT]),
+            "articles": list(Article.objects.published().for_list().search(query)[:LIMIT]),
+            "exercises": list(Exercise.objects.published().for_list().search(query)[:LIMIT]),
         }
     return render(
         request,
