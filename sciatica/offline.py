@@ -104,29 +104,26 @@ def offline_manifest_view(request):
 
 @require_safe
 def search_index_view(request):
-    """A compact index for searching with no connection (title, summary, headings, tags)."""
-    entries = [
-        {
-            "k": "a",
-            "u": article.get_absolute_url(),
-            "t": article.title,
-            "s": article.summary,
-            "h": [item["title"] for item in article.toc],
-            "g": [tag.name for tag in article.tags.all()],
+    """What the phone searches with no connection, by the server's rule (core.search).
+
+    One entry per published article ("k": "a") and exercise ("k": "e"): its address "u",
+    title "t" and summary "s" as shown, primary key "i" (the last tie-break), and "f", the
+    folded title, summary and body exactly as stored for the server's search."""
+
+    def entry(kind, obj, title):
+        return {
+            "k": kind,
+            "u": obj.get_absolute_url(),
+            "t": title,
+            "s": obj.summary,
+            "i": obj.pk,
+            "f": [obj.search_title, obj.search_summary, obj.search_body],
         }
-        for article in Article.objects.published().for_list()
-    ]
-    entries += [
-        {
-            "k": "e",
-            "u": exercise.get_absolute_url(),
-            "t": exercise.name,
-            "s": exercise.summary,
-            "h": [exercise.dose_text],
-            "g": [exercise.category.name],
-        }
-        for exercise in Exercise.objects.published().for_list()
-    ]
-    response = JsonResponse({"entries": entries})
+
+    entries = [entry("a", article, article.title) for article in Article.objects.published()]
+    entries += [entry("e", exercise, exercise.name) for exercise in Exercise.objects.published()]
+    response = JsonResponse(
+        {"entries": entries}, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")}
+    )
     response["Cache-Control"] = "no-cache"
     return response

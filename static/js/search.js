@@ -3,10 +3,10 @@
 // the query in the address differs, and the results come from the saved index.
 // Its words come from the page's catalogue (./i18n.js).
 import { t, tn } from "./i18n.js";
-import { search } from "./search-core.js";
+import { parse, search } from "./search-core.js";
 
 const results = document.getElementById("search-results");
-const query = new URLSearchParams(window.location.search).get("q") || "";
+const query = parse(new URLSearchParams(window.location.search).get("q") || "");
 
 function item(entry) {
   const li = document.createElement("li");
@@ -38,23 +38,22 @@ function section(title, entries) {
 async function render() {
   const response = await fetch(results.dataset.index);
   const { entries } = await response.json();
-  const found = search(entries, query);
+  const { articles, exercises } = search(entries, query);
+  const count = articles.length + exercises.length;
   const status = document.createElement("p");
   status.setAttribute("role", "status");
-  const words = { query: query.trim() };
-  status.textContent = found.length
-    ? tn("search.results_saved", found.length, words)
-    : t("search.nothing", words);
+  const words = { query: query.text };
+  status.textContent = count ? tn("search.results_saved", count, words) : t("search.nothing", words);
   results.replaceChildren(
     status,
-    section(t("search.articles"), found.filter((entry) => entry.k === "a")),
-    section(t("search.exercises"), found.filter((entry) => entry.k === "e")),
+    section(t("search.articles"), articles),
+    section(t("search.exercises"), exercises),
   );
   const input = document.getElementById("search-q");
-  if (input) input.value = query;
+  if (input) input.value = query.text;
 }
 
-if (results && query.trim() && query.trim().replace(/\s+/g, " ") !== results.dataset.query) {
+if (results && query.words.length && query.text !== results.dataset.query) {
   render().catch(() => {
     results.textContent = t("search.unavailable");
   });
