@@ -30,19 +30,20 @@ function daysBefore(days) {
   return date.toISOString().slice(0, 10);
 }
 
+// Her answers 8 weeks after a vaginal birth, cleared, no warning signs, saved today.
+const ANSWERS = {
+  version: 1,
+  birthDate: daysBefore(8 * 7),
+  birth: "vaginal",
+  cleared: "yes",
+  emergency: false,
+  urgent: false,
+  spokeToProfessional: false,
+  savedOn: TODAY,
+};
+
 function checkin(fields = {}) {
-  const raw = {
-    version: 1,
-    birthDate: daysBefore(8 * 7),
-    birth: "vaginal",
-    cleared: "yes",
-    emergency: false,
-    urgent: false,
-    spokeToProfessional: false,
-    savedOn: TODAY,
-    ...fields,
-  };
-  const read = readCheckin(JSON.stringify(raw), TODAY);
+  const read = readCheckin(JSON.stringify({ ...ANSWERS, ...fields }), TODAY);
   assert.ok(read.checkin, `fixture check-in should be valid: ${read.problem}`);
   return read.checkin;
 }
@@ -126,16 +127,7 @@ describe("rules that cannot be read fail safe", () => {
 });
 
 describe("a check-in that cannot be trusted is no check-in", () => {
-  const good = {
-    version: 1,
-    birthDate: daysBefore(30),
-    birth: "vaginal",
-    cleared: "yes",
-    emergency: false,
-    urgent: false,
-    spokeToProfessional: false,
-    savedOn: TODAY,
-  };
+  const good = { ...ANSWERS, birthDate: daysBefore(30) };
   const cases = {
     missing: [null, undefined, ""],
     damaged: [
