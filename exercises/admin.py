@@ -71,17 +71,49 @@ class ReferenceInline(core_admin.ReferenceInline):
     model = ExerciseReference
 
 
+RULES_HELP = _(
+    "Each reader answers a private check-in on her phone (weeks since the birth, what kind of "
+    "birth, whether a health professional has cleared her for exercise). These rules are sent "
+    "with the page and her phone decides: an exercise that is not yet right for her is marked "
+    "“Not yet for you” with the reason, and she can still read it. A routine uses the "
+    "strictest rules of its exercises."
+)
+
+
+def rules_list(rules):
+    """The rules in the words readers see, as a list ("none" when there is no rule)."""
+    notes = rules.notes()
+    if not notes:
+        return gettext("None: suitable from birth, whatever the birth.")
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((n,) for n in notes)))
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(VersionAdmin):
     formfield_overrides = {models.ImageField: {"form_class": PictureFormField}}
-    list_display = ["name", "category", "dose_text", "status", "published_at"]
-    list_filter = ["status", "category", "dose_kind", "difficulty"]
+    list_display = ["name", "category", "dose_text", "rules_text", "status", "published_at"]
+    list_filter = [
+        "status",
+        "category",
+        "dose_kind",
+        "difficulty",
+        "earliest_week",
+        "clearance_after_caesarean",
+        "clearance_after_assisted",
+        "clearance_for_everyone",
+    ]
     list_select_related = ["category"]
     search_fields = ["name", "summary", "precautions"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [StepInline, ReferenceInline]
     actions = [send_to_review, publish]
-    readonly_fields = ["plan_preview", "standard_stop_if", "created_at", "updated_at"]
+    readonly_fields = [
+        "plan_preview",
+        "standard_stop_if",
+        "rules_preview",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "category", "order", "summary", "difficulty"]}),
         (
@@ -111,9 +143,19 @@ class ExerciseAdmin(VersionAdmin):
                     "precautions",
                     "standard_stop_if",
                     "also_stop_if",
-                    "needs_caesarean_clearance",
-                    "not_first_six_weeks",
                 ]
+            },
+        ),
+        (
+            _("Who it suits"),
+            {
+                "description": RULES_HELP,
+                "fields": [
+                    "earliest_week",
+                    ("clearance_after_caesarean", "clearance_after_assisted"),
+                    "clearance_for_everyone",
+                    "rules_preview",
+                ],
             },
         ),
         (_("Picture"), {"fields": ["illustration_static", "picture", "illustration_alt"]}),
@@ -123,6 +165,16 @@ class ExerciseAdmin(VersionAdmin):
     @admin.display(description=_("dose"))
     def dose_text(self, obj):
         return obj.dose_text
+
+    @admin.display(description=_("who it suits"))
+    def rules_text(self, obj):
+        return " ".join(obj.rules.notes()) or "-"
+
+    @admin.display(description=_("what readers see (saved rules)"))
+    def rules_preview(self, obj):
+        if obj.pk is None:
+            return gettext("Shown after the first save.")
+        return rules_list(obj.rules)
 
     @admin.display(description=_("stop if (every exercise)"))
     def standard_stop_if(self, obj):
@@ -191,15 +243,25 @@ class RoutineItemInline(admin.TabularInline):
 
 @admin.register(Routine)
 class RoutineAdmin(VersionAdmin):
-    list_display = ["name", "status", "published_at", "order"]
+    list_display = ["name", "rules_text", "status", "published_at", "order"]
     list_filter = ["status"]
     search_fields = ["name", "summary", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoutineItemInline]
     actions = [send_to_review, publish]
-    readonly_fields = ["plan_preview", "created_at", "updated_at"]
+    readonly_fields = ["plan_preview", "rules_preview", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "description", "order"]}),
+        (
+            _("Who it suits"),
+            {
+                "description": _(
+                    "Computed from its published exercises: the strictest of their rules. "
+                    "Change an exercise's rules on the exercise."
+                ),
+                "fields": ["rules_preview"],
+            },
+        ),
         (
             _("Timing"),
             {
@@ -209,6 +271,42 @@ class RoutineAdmin(VersionAdmin):
         ),
         (_("Publishing"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
+
+    def get_queryset(self, request):
+        # Its published exercises, for the rules column: two queries for the whole list.
+        return super().get_queryset(request).with_items()
+
+    @admin.display(description=_("who it suits"))
+    def rules_text(self, routine):
+        return " ".join(routine.rules.notes()) or "-"
+
+    @admin.display(description=_("rules (saved routine)"))
+    def rules_preview(self, routine):
+        items = list(routine.items.select_related("exercise")) if routine.pk else []
+        if not items:
+            return gettext("Add exercises and save to see its rules.")
+        published = Exercise.objects.published().filter(pk__in={i.exercise_id for i in items})
+        public = set(published.values_list("pk", flat=True))
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    item.exercise.name,
+                    rules_list(item.exercise.rules)
+                    if item.exercise.pk in public
+                    else gettext("Not published: not counted."),
+                )
+                for item in items
+            ),
+        )
+        return format_html(
+            "{}<table><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+            rules_list(routine.rules),
+            pgettext("routine rules column", "Exercise"),
+            pgettext("routine rules column", "Its rules"),
+            rows,
+        )
 
     @admin.display(description=_("timer plan (saved routine)"))
     def plan_preview(self, routine):

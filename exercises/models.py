@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.templatetags.static import static
@@ -21,6 +21,7 @@ from exercises.plan import (
     build_routine_plan,
     describe_dose,
 )
+from exercises.suitability import MAX_EARLIEST_WEEK, Rules, strictest
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -48,6 +49,11 @@ STOP_IF = gettext_noop(
 def stop_if_text(also: str = "") -> str:
     """The standard "Stop if" text, then an exercise's own extra sentences if any."""
     return f"{gettext(STOP_IF)} {also.strip()}".strip()
+
+
+WEEK_RANGE_MESSAGE = _(
+    "Weeks after birth: a whole number from 0 (from birth) to 52, not %(show_value)s."
+)
 
 
 class Category(models.Model):
@@ -111,10 +117,45 @@ class Exercise(Publishable, Searchable):
             "if the stretch starts to hurt.” Leave empty if there is nothing extra."
         ),
     )
-    needs_caesarean_clearance = models.BooleanField(
-        _("wait for clearance after a caesarean"), default=False
+    # Suitability rules (exercises/suitability.py): sent with the page; the reader's phone
+    # judges them against her private check-in (static/js/suitability-core.js).
+    earliest_week = models.PositiveSmallIntegerField(
+        _("earliest week after birth"),
+        default=0,
+        validators=[
+            MinValueValidator(0, message=WEEK_RANGE_MESSAGE),
+            MaxValueValidator(MAX_EARLIEST_WEEK, message=WEEK_RANGE_MESSAGE),
+        ],
+        help_text=_(
+            "The first week after birth when this exercise may be offered, counted from the "
+            "birth date. 0 = from birth; 6 = not in the first 6 weeks (from the 6-week check). "
+            "At most 52."
+        ),
     )
-    not_first_six_weeks = models.BooleanField(_("not in the first 6 weeks"), default=False)
+    clearance_after_caesarean = models.BooleanField(
+        _("clearance needed after a caesarean"),
+        default=False,
+        help_text=_(
+            "After a caesarean birth, offered only once a health professional (midwife, GP or "
+            "physiotherapist) has cleared her for exercise, e.g. at the 6-week check."
+        ),
+    )
+    clearance_after_assisted = models.BooleanField(
+        _("clearance needed after an assisted birth"),
+        default=False,
+        help_text=_(
+            "After a vaginal birth assisted with forceps or ventouse, offered only once a "
+            "health professional has cleared her for exercise."
+        ),
+    )
+    clearance_for_everyone = models.BooleanField(
+        _("clearance needed for everyone"),
+        default=False,
+        help_text=_(
+            "Whatever the birth, offered only once a health professional has cleared her for "
+            "exercise. Includes the two clearances above."
+        ),
+    )
     illustration_static = models.CharField(
         _("illustration (built-in)"),
         max_length=200,
@@ -209,6 +250,16 @@ class Exercise(Publishable, Searchable):
     def stop_if_text(self) -> str:
         """The whole "Stop if" warning: the standard text, then this exercise's own."""
         return stop_if_text(self.also_stop_if)
+
+    @property
+    def rules(self) -> Rules:
+        """When it may be offered (exercises/suitability.py)."""
+        return Rules(
+            earliest_week=self.earliest_week,
+            after_caesarean=self.clearance_after_caesarean,
+            after_assisted=self.clearance_after_assisted,
+            everyone=self.clearance_for_everyone,
+        )
 
     @property
     def illustration_url(self) -> str:
@@ -311,6 +362,17 @@ class Routine(Publishable):
     def stop_if_text(self) -> str:
         """A routine's warning box: the standard "Stop if" text."""
         return stop_if_text()
+
+    @property
+    def rules(self) -> Rules:
+        """The strictest rules of its published exercises: computed, never stored. Uses the
+        items `with_items()` prefetched (no query); otherwise reads them (one query)."""
+        items = getattr(self, "public_items", None)
+        if items is None:
+            items = self.items.filter(exercise__in=Exercise.objects.published()).select_related(
+                "exercise"
+            )
+        return strictest(item.exercise.rules for item in items)
 
     def plan(self, items=None) -> Plan:
         """The timer plan over the given items (default: the published ones, prefetched)."""

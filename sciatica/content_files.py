@@ -85,8 +85,10 @@ SCHEMAS = {
         "rest_between_sets_seconds": _int(required=False),
         "each_side": FLAG,
         "duration_minutes": _int(required=False),
-        "needs_caesarean_clearance": FLAG,
-        "not_first_six_weeks": FLAG,
+        "earliest_week": Field("int", required=False, default=0),
+        "clearance_after_caesarean": FLAG,
+        "clearance_after_assisted": FLAG,
+        "clearance_for_everyone": FLAG,
         "illustration_alt": _text(),
         "references": REFERENCES,
     },
@@ -105,6 +107,14 @@ SCHEMAS = {
         "sets": _int(required=False),
         "rest_seconds": _int(required=False),
         "duration_minutes": _int(required=False),
+    },
+}
+
+# Fields an older content folder may still use, and how they are written now.
+RENAMED = {
+    "exercise": {
+        "needs_caesarean_clearance": "clearance_after_caesarean = true",
+        "not_first_six_weeks": "earliest_week = 6",
     },
 }
 
@@ -217,6 +227,8 @@ class Reader:
         for unknown in sorted(data.keys() - fields.keys()):
             close = difflib.get_close_matches(unknown, fields, n=1)
             hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(fields)}"
+            if renamed := RENAMED.get(schema, {}).get(unknown):
+                hint = f"renamed: write {renamed} where it was true"
             self.problem(where, f"unknown field {unknown!r} ({hint})")
         checked = {}
         for name, field in fields.items():

@@ -151,8 +151,18 @@ def pseudo_site(pseudo, settings, tmp_path, make_tag, make_article, make_exercis
         each_side=True,
         sets=2,
         rest_between_sets_seconds=20,
-        needs_caesarean_clearance=True,
-        not_first_six_weeks=True,
+        earliest_week=6,
+        clearance_after_caesarean=True,
+        clearance_after_assisted=True,
+        **words,
+    )
+    swim = make_exercise(
+        name=w("Swim"),
+        slug="swim",
+        dose_kind="activity",
+        duration_minutes=10,
+        earliest_week=1,
+        clearance_for_everyone=True,
         **words,
     )
     walk = make_exercise(
@@ -161,7 +171,7 @@ def pseudo_site(pseudo, settings, tmp_path, make_tag, make_article, make_exercis
     stretch = Exercise.objects.get(slug="stretch")
     stretch.category.name, stretch.category.description = w("Stretching"), w("Gentle.")
     stretch.category.save()
-    make_routine([stretch, walk], name=w("Routine"), summary=w("Two."), description=w("For."))
+    make_routine([stretch, walk, swim], name=w("Routine"), summary=w("Two."), description=w("For."))
     staff = get_user_model().objects.create_user("editor", password="x", is_staff=True)
     return staff
 

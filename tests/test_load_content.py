@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from articles.models import Article, ArticleReference, Tag
 from core.publishing import Status
 from exercises.models import Category, Exercise, ExerciseStep, Routine, RoutineItem
+from exercises.suitability import Rules
 from sciatica.content_files import read_content
 
 CONTENT = settings.BASE_DIR / "content"
@@ -156,6 +157,28 @@ def test_untouched_content_is_updated_when_a_shipped_file_changes(content):
 
 
 @pytest.mark.django_db
+def test_the_shipped_suitability_rules_are_loaded():
+    load()
+    rules = {exercise.slug: exercise.rules for exercise in Exercise.objects.all()}
+    six_weeks_and_caesarean = Rules(earliest_week=6, after_caesarean=True)
+    assert rules.pop("modified-plank") == six_weeks_and_caesarean
+    assert rules.pop("swimming") == six_weeks_and_caesarean
+    assert rules.pop("elliptical-trainer") == Rules(after_caesarean=True)
+    assert set(rules.values()) == {Rules()}, "the others suit everyone from birth"
+    strength = Routine.objects.with_items().get(slug="strength-basics")
+    assert strength.rules == six_weeks_and_caesarean  # it includes the plank
+
+
+@pytest.mark.django_db
+def test_a_rule_left_out_of_a_file_means_no_such_rule(content):
+    path = content / "exercises/swimming.toml"
+    edit(path, "earliest_week = 6\n", "")
+    edit(path, "clearance_after_assisted = false\n", "")
+    load(content)
+    assert Exercise.objects.get(slug="swimming").rules == Rules(after_caesarean=True)
+
+
+@pytest.mark.django_db
 def test_a_deleted_record_is_created_again():
     load()
     Exercise.objects.filter(slug="walking").delete()
@@ -262,6 +285,43 @@ BAD_FILES = [
         "routines/flare-up-relief.toml", "reps = 2", "reps = 99",
         "content/routines/flare-up-relief.toml: [[items]] number 2: reps: Must be between",
         id="routine-override",
+    ),
+    pytest.param(
+        "exercises/modified-plank.toml", "earliest_week = 6", "earliest_week = 99",
+        "content/exercises/modified-plank.toml: earliest_week: Weeks after birth: a whole number "
+        "from 0 (from birth) to 52, not 99.",
+        id="rule-week-too-late",
+    ),
+    pytest.param(
+        "exercises/modified-plank.toml", "earliest_week = 6", "earliest_week = -6",
+        "content/exercises/modified-plank.toml: earliest_week: Weeks after birth: a whole number "
+        "from 0 (from birth) to 52, not -6.",
+        id="rule-week-negative",
+    ),
+    pytest.param(
+        "exercises/modified-plank.toml", "earliest_week = 6", 'earliest_week = "6 weeks"',
+        "content/exercises/modified-plank.toml: earliest_week: must be a whole number, e.g. 3, "
+        "not the text '6 weeks'",
+        id="rule-week-text",
+    ),
+    pytest.param(
+        "exercises/modified-plank.toml", "earliest_week = 6", "earliest_week = 6.5",
+        "content/exercises/modified-plank.toml: earliest_week: must be a whole number, e.g. 3, "
+        "not 6.5",
+        id="rule-week-fraction",
+    ),
+    pytest.param(
+        "exercises/swimming.toml", "clearance_after_caesarean = true",
+        'clearance_after_caesarean = "yes"',
+        "content/exercises/swimming.toml: clearance_after_caesarean: must be true or false, not "
+        "the text 'yes'",
+        id="rule-clearance-text",
+    ),
+    pytest.param(
+        "exercises/swimming.toml", "earliest_week = 6", "not_first_six_weeks = true",
+        "content/exercises/swimming.toml: unknown field 'not_first_six_weeks' (renamed: write "
+        "earliest_week = 6 where it was true)",
+        id="rule-old-name",
     ),
     pytest.param(
         "references.toml", 'url = "https://pubmed', 'url = "pubmed',

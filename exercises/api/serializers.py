@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from core.api import ReferenceSerializer
 from exercises.models import Category, Exercise, ExerciseReference, Routine
+from exercises.suitability import MAX_EARLIEST_WEEK
 
 
 class CategorySerializer(serializers.ModelSerializer):
@@ -27,14 +28,34 @@ class DoseSerializer(serializers.Serializer):
     text = serializers.CharField(source="dose_text")
 
 
+class SuitabilitySerializer(serializers.Serializer):
+    """When it may be offered (exercises/suitability.py); the app judges it on her phone."""
+
+    earliest_week = serializers.IntegerField(
+        min_value=0,
+        max_value=MAX_EARLIEST_WEEK,
+        help_text="The first week after birth it may be offered (0 = from birth).",
+    )
+    after_caesarean = serializers.BooleanField(
+        help_text="After a caesarean, only once a health professional has cleared her."
+    )
+    after_assisted = serializers.BooleanField(
+        help_text="After an assisted birth (forceps or ventouse), only once cleared."
+    )
+    everyone = serializers.BooleanField(
+        help_text="Whatever the birth, only once a health professional has cleared her."
+    )
+
+
 class ExerciseListSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
     category = CategorySerializer(read_only=True)
     dose = DoseSerializer(source="*", read_only=True)
+    suitability = SuitabilitySerializer(source="rules", read_only=True)
 
     class Meta:
         model = Exercise
-        fields = ["slug", "name", "summary", "url", "category", "difficulty", "dose"]
+        fields = ["slug", "name", "summary", "url", "category", "difficulty", "dose", "suitability"]
 
 
 class ExerciseDetailSerializer(ExerciseListSerializer):
@@ -50,8 +71,7 @@ class ExerciseDetailSerializer(ExerciseListSerializer):
     class Meta(ExerciseListSerializer.Meta):
         fields = [
             *ExerciseListSerializer.Meta.fields,
-            "steps", "why_it_helps", "precautions", "stop_if",
-            "needs_caesarean_clearance", "not_first_six_weeks", "references", "plan",
+            "steps", "why_it_helps", "precautions", "stop_if", "references", "plan",
         ]  # fmt: skip
 
     def get_plan(self, exercise) -> dict:
@@ -68,6 +88,11 @@ class RoutineListSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
     items = RoutineItemSerializer(source="public_items", many=True, read_only=True)
     total_seconds = serializers.SerializerMethodField()
+    suitability = SuitabilitySerializer(
+        source="rules",
+        read_only=True,
+        help_text="The strictest rules of its exercises.",
+    )
 
     class Meta:
         model = Routine
@@ -79,6 +104,7 @@ class RoutineListSerializer(serializers.ModelSerializer):
             "rest_between_seconds",
             "items",
             "total_seconds",
+            "suitability",
         ]
 
     def get_total_seconds(self, routine) -> int:

@@ -4,10 +4,13 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from core.publishing import Status
 from exercises.models import Exercise, Routine, RoutineItem
+from exercises.suitability import Rules
 
 
 def exercise_form(exercise, **changes):
@@ -28,6 +31,7 @@ def exercise_form(exercise, **changes):
         "why_it_helps": "",
         "precautions": exercise.precautions,
         "also_stop_if": exercise.also_stop_if,
+        "earliest_week": exercise.earliest_week,
         "illustration_static": "",
         "illustration_alt": "",
         "status": exercise.status,
@@ -191,3 +195,97 @@ def test_a_valid_routine_saves_with_its_items(admin_client, make_exercise):
     )
     assert response.status_code == 302
     assert [i.dose.reps for i in routine.items.all()] == [2, 1]
+
+
+# Suitability rules: an editor sets an exercise's; a routine's are computed from them.
+
+
+def test_an_editor_sets_an_exercises_rules(admin_client, make_exercise):
+    exercise = make_exercise()
+    form = exercise_form(
+        exercise,
+        earliest_week="12",
+        clearance_after_assisted="on",
+        clearance_for_everyone="",
+    )
+    response = admin_client.post(f"/admin/exercises/exercise/{exercise.pk}/change/", form)
+    assert response.status_code == 302
+    exercise.refresh_from_db()
+    assert exercise.rules == Rules(earliest_week=12, after_assisted=True)
+    html = admin_client.get(f"/admin/exercises/exercise/{exercise.pk}/change/").content.decode()
+    assert "Not in the first 12 weeks after birth." in html
+    assert "After an assisted birth (forceps or ventouse), wait until" in html
+    assert "counted from the birth date. 0 = from birth" in html  # help text for editors
+    listing = admin_client.get("/admin/exercises/exercise/").content.decode()
+    assert "Not in the first 12 weeks after birth." in listing
+
+
+@pytest.mark.parametrize(
+    ("week", "message"),
+    [
+        ("53", "a whole number from 0 (from birth) to 52, not 53"),
+        ("-1", "greater than or equal to 0"),
+        ("six", "Enter a whole number."),
+    ],
+)
+def test_an_earliest_week_out_of_range_is_refused(admin_client, make_exercise, week, message):
+    exercise = make_exercise()
+    response = admin_client.post(
+        f"/admin/exercises/exercise/{exercise.pk}/change/",
+        exercise_form(exercise, earliest_week=week),
+    )
+    assert response.status_code == 200
+    assert message in " ".join(response.context["adminform"].form.errors["earliest_week"])
+    exercise.refresh_from_db()
+    assert exercise.earliest_week == 0
+
+
+def test_an_exercise_without_rules_says_so(admin_client, make_exercise):
+    exercise = make_exercise()
+    html = admin_client.get(f"/admin/exercises/exercise/{exercise.pk}/change/").content.decode()
+    assert "None: suitable from birth, whatever the birth." in html
+
+
+def test_a_routine_shows_the_strictest_rules_of_its_published_exercises(
+    admin_client, make_exercise, make_routine
+):
+    plank = make_exercise(name="Plank", earliest_week=6, clearance_after_caesarean=True)
+    tilt = make_exercise(name="Tilt", clearance_after_assisted=True)
+    draft = make_exercise(name="Draft one", earliest_week=20, status=Status.DRAFT)
+    routine = make_routine([plank, tilt, draft], name="Strength")
+    assert routine.rules == Rules(earliest_week=6, after_caesarean=True, after_assisted=True)
+
+    html = admin_client.get(f"/admin/exercises/routine/{routine.pk}/change/").content.decode()
+    shown = html[html.index("Computed from its published exercises") :]
+    for note in [
+        "Not in the first 6 weeks after birth.",
+        "After a caesarean, wait until a health professional has cleared you.",
+        "After an assisted birth (forceps or ventouse), wait until",
+    ]:
+        assert note in shown
+    assert "Not in the first 20 weeks" not in html  # a draft exercise does not count
+    assert "Not published: not counted." in html
+    assert "<td>Tilt</td>" in html  # each exercise's own rules too
+    # No form field: it cannot be typed, only computed.
+    assert 'name="earliest_week"' not in html
+
+    # Publishing the draft makes the routine's rules stricter, with nothing typed twice.
+    draft.status = Status.PUBLISHED
+    draft.save()
+    html = admin_client.get(f"/admin/exercises/routine/{routine.pk}/change/").content.decode()
+    assert "Not in the first 20 weeks after birth." in html
+
+
+def test_the_routine_list_shows_each_routines_rules_in_constant_queries(
+    admin_client, make_exercise, make_routine, django_assert_num_queries
+):
+    make_routine([make_exercise(earliest_week=6)], name="Early")
+    admin_client.get("/admin/exercises/routine/")  # warm up (session, content types)
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get("/admin/exercises/routine/")
+    for _ in range(10):
+        make_routine([make_exercise(), make_exercise(clearance_for_everyone=True)])
+    with django_assert_num_queries(len(few)):
+        listing = admin_client.get("/admin/exercises/routine/").content.decode()
+    assert "Not in the first 6 weeks after birth." in listing
+    assert listing.count("Wait until a health professional has cleared you for exercise.") == 10

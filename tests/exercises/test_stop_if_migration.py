@@ -38,6 +38,10 @@ def test_the_migration_keeps_untouched_rows_updatable_and_edited_rows_edited(tmp
     for exercise in Exercise.objects.all():
         values = _stored_exercise_values(exercise)
         values["stop_if"] = f"{STOP_IF} {values.pop('also_stop_if')}"
+        # and, before 0006, the two old rule flags (tests/exercises/test_rules_migration.py)
+        values["not_first_six_weeks"] = values.pop("earliest_week") == 6
+        values["needs_caesarean_clearance"] = values.pop("clearance_after_caesarean")
+        del values["clearance_after_assisted"], values["clearance_for_everyone"]
         written_before[exercise.slug] = seed_fingerprint(values)
     try:
         old_apps = migrate(OLD_LAYOUT)

@@ -38,8 +38,8 @@ ARTICLE_FIELDS = ["title", "summary", "body", "order"]
 EXERCISE_FIELDS = [
     "name", "order", "summary", "difficulty", "why_it_helps", "precautions", "also_stop_if",
     "dose_kind", "hold_seconds", "reps", "sets", "rest_seconds", "rest_between_sets_seconds",
-    "each_side", "duration_minutes", "needs_caesarean_clearance", "not_first_six_weeks",
-    "illustration_alt",
+    "each_side", "duration_minutes", "earliest_week", "clearance_after_caesarean",
+    "clearance_after_assisted", "clearance_for_everyone", "illustration_alt",
 ]  # fmt: skip
 
 
