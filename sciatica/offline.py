@@ -1,5 +1,8 @@
 """What the service worker keeps on the phone, and the offline search index.
 
+The manifest also carries every exercise's and routine's suitability rules by page URL
+(`rules`), so the phone can judge them with no connection.
+
 Both are built from the `published()` querysets, so a draft can never reach a
 reader's offline copy. The version is a hash of every URL in the list plus the
 last change of every published object, the shared safety text and the hashed
@@ -57,7 +60,7 @@ def _paged(url: str, count: int, per_page: int) -> list[str]:
 def offline_manifest() -> dict:
     articles = list(Article.objects.published())
     exercises = list(Exercise.objects.published())
-    routines = list(Routine.objects.playable())
+    routines = list(Routine.objects.playable().with_items())
     tags = list(Tag.objects.with_published_count())
     categories = list(Category.objects.in_use())
     per_page = ArticleListView.paginate_by
@@ -70,6 +73,10 @@ def offline_manifest() -> dict:
     pages += [category.get_absolute_url() for category in categories]
     pages += [exercise.get_absolute_url() for exercise in exercises]
     pages += [routine.get_absolute_url() for routine in routines]
+
+    # Each exercise's and routine's suitability rules, by page, for the phone to judge
+    # offline (static/js/suitability-core.js), e.g. on a list saved before an edit.
+    rules = {obj.get_absolute_url(): obj.rules.as_dict() for obj in (*exercises, *routines)}
 
     assets = [static(path) for path in SHELL_STATIC]
     # The manifest's icons are named without a hash (django-pwa settings): save those too.
@@ -85,10 +92,12 @@ def offline_manifest() -> dict:
         # Safety text kept in templates and code (red flags, "Stop if"): a change must reach
         # the offline copies too, not only pages fetched online.
         [*shared_safety_text(), STOP_IF],
+        # A routine's rules change with which of its exercises are published.
+        rules,
     ]
     fingerprint = json.dumps([pages, assets, stamps, _static_fingerprint()])
     version = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
-    return {"version": version, "pages": pages, "assets": assets}
+    return {"version": version, "pages": pages, "assets": assets, "rules": rules}
 
 
 def _static_fingerprint() -> str:

@@ -76,7 +76,7 @@ def offline_view(request):
         {
             "articles": Article.objects.published().order_by("order", "title"),
             "categories": Category.objects.with_published_exercises(),
-            "routines": Routine.objects.playable().order_by("order", "name"),
+            "routines": Routine.objects.playable().with_items().order_by("order", "name"),
         },
     )
 
