@@ -359,11 +359,6 @@ class Routine(Publishable):
         return reverse("routines:detail", kwargs={"slug": self.slug})
 
     @property
-    def stop_if_text(self) -> str:
-        """A routine's warning box: the standard "Stop if" text."""
-        return stop_if_text()
-
-    @property
     def rules(self) -> Rules:
         """The strictest rules of its published exercises: computed, never stored. Uses the
         items `with_items()` prefetched (no query); otherwise reads them (one query)."""

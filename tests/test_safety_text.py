@@ -14,7 +14,7 @@ from django.views import defaults
 
 from articles.models import Article
 from articles.rendering import render_markdown
-from exercises.models import STOP_IF, Exercise
+from exercises.models import STOP_IF, Exercise, Routine
 
 RED_FLAGS = [
     "sciatica in both legs",
@@ -223,11 +223,18 @@ def test_an_exercise_with_nothing_extra_gives_the_standard_text(client, make_exe
 
 
 @pytest.mark.django_db
-def test_routine_pages_give_the_standard_text(client):
+def test_routine_pages_give_each_exercises_whole_text_before_the_timer(client):
     call_command("load_content", verbosity=0)
-    for path in ["/routines/gentle-stretch/", "/routines/today/"]:
-        html = client.get(path).content.decode()
-        assert f"<p>{STOP_IF} <a " in html, path
+    paths = [r.get_absolute_url() for r in Routine.objects.playable()] + ["/routines/today/"]
+    for path in paths:
+        response = client.get(path)
+        html = response.content.decode()
+        items = response.context["routine"].public_items
+        for n, item in enumerate(items, start=1):
+            box = html[html.index(f'id="stop-heading-{n}"') :]
+            box = box[: box.index("</aside>")]
+            assert f"<p>{STOP_IF} {item.exercise.also_stop_if} <a " in box, (path, n)
+        assert html.index(f'id="stop-heading-{len(items)}"') < html.index('id="timer"'), path
 
 
 @pytest.mark.django_db

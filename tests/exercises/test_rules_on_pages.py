@@ -1,6 +1,7 @@
 """The suitability rules travel with the content: on exercise and routine pages (a data
 block), on every exercise and routine card of every list (a data-rules attribute), in the
-API and in the offline manifest, always in the shape static/js/suitability-core.js reads."""
+API and in the offline manifest, always in the shape static/js/suitability-core.js reads.
+On exercise and routine pages the clearance notes and "Stop if" come before the timer."""
 
 import json
 from html.parser import HTMLParser
@@ -70,6 +71,16 @@ def test_an_exercise_without_rules_says_nothing_and_sends_none(client, library):
     assert 'class="flags"' not in html
 
 
+def test_on_the_exercise_page_the_notes_and_stop_if_come_before_the_start(client, library):
+    html = client.get("/exercises/plank/").content.decode()
+    notes = html.index("Not in the first 6 weeks after birth.")
+    stop = html.index('id="stop-heading"')
+    timer = html.index('id="timer"')
+    start = html.index('data-el="start"')
+    assert notes < stop < timer < start
+    assert timer < html.index('id="steps-heading"')  # the steps still follow
+
+
 def test_the_routine_page_carries_the_strictest_rules_of_its_published_exercises(client, library):
     html = client.get("/routines/strength/").content.decode()
     assert data_block(html) == PLANK.as_dict()  # the draft's "everyone" does not count
@@ -79,6 +90,16 @@ def test_the_routine_page_carries_the_strictest_rules_of_its_published_exercises
         **NONE,
         "after_assisted": True,
     }
+
+
+def test_the_routine_page_shows_each_exercises_notes_and_stop_if_before_the_start(client, library):
+    html = client.get("/routines/strength/").content.decode()
+    tilt, plank = html.index("/exercises/tilt/"), html.index("/exercises/plank/")
+    notes = html.index("Not in the first 6 weeks after birth.")
+    assert tilt < html.index('id="stop-heading-1"') < plank < notes
+    assert notes < html.index('id="stop-heading-2"') < html.index('data-el="start"')
+    assert html.count("Not in the first 6 weeks after birth.") == 1  # the plank's, once
+    assert 'id="stop-heading-3"' not in html  # the draft is not shown
 
 
 @pytest.mark.parametrize(
