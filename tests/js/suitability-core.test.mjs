@@ -20,10 +20,9 @@ import {
 } from "../../static/js/suitability-core.js";
 
 const TODAY = "2026-11-30";
-// The shipped rules of three exercises, as the server sends them.
+// Rules as the server sends them: two shipped exercises, and the strictest possible.
 const PLANK = { earliest_week: 6, after_caesarean: true, after_assisted: false, everyone: false };
 const PELVIC_TILT = { earliest_week: 0, after_caesarean: false, after_assisted: false, everyone: false };
-// Strictest of all: week 6 and clearance for everyone.
 const STRICT = { earliest_week: 6, after_caesarean: true, after_assisted: true, everyone: true };
 
 function daysBefore(days) {
