@@ -54,6 +54,39 @@ export function weeksSince(birthDate, today) {
   return Math.floor((dayNumber(today) - dayNumber(birthDate)) / 7);
 }
 
+function fromDayNumber(days) {
+  return new Date(days * 86400000).toISOString().slice(0, 10);
+}
+
+// The phone's own calendar date ("YYYY-MM-DD") for a Date: her today, in her time zone.
+export function localDate(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+// The birth date she typed, checked: {date} or {problem}: "empty", "invalid",
+// "future-birth", "birth-too-long-ago" (the same limits readCheckin applies).
+export function checkBirthDate(text, today) {
+  const value = typeof text === "string" ? text.trim() : "";
+  if (!value) return { problem: "empty" };
+  const born = dayNumber(value);
+  if (born === null) return { problem: "invalid" };
+  if (born > dayNumber(today)) return { problem: "future-birth" };
+  if (dayNumber(today) - born > MAX_DAYS_SINCE_BIRTH) return { problem: "birth-too-long-ago" };
+  return { date: value };
+}
+
+// "Born N weeks ago" as a birth date: {date} or {problem}: "empty", "invalid" (not a whole
+// number of weeks, or below 0), "birth-too-long-ago".
+export function birthDateFromWeeks(text, today) {
+  const value = typeof text === "string" ? text.trim() : "";
+  if (!value) return { problem: "empty" };
+  if (!/^\d{1,4}$/.test(value)) return { problem: "invalid" };
+  const days = Number(value) * 7;
+  if (days > MAX_DAYS_SINCE_BIRTH) return { problem: "birth-too-long-ago" };
+  return { date: fromDayNumber(dayNumber(today) - days) };
+}
+
 // The rules as the server sent them ({earliest_week, after_caesarean, after_assisted,
 // everyone}), each unreadable part replaced by its safe value.
 export function readRules(raw) {
@@ -109,12 +142,31 @@ export function readCheckin(raw, today) {
   return { checkin };
 }
 
+// Her answers to the check-in's questions ({birthDate, birth, cleared, emergency, urgent,
+// spokeToProfessional}) as the record kept on her phone, saved today: {checkin} or
+// {problem}, exactly as readCheckin would read it back.
+export function newCheckin(answers, today) {
+  const fields = ["birthDate", "birth", "cleared", "emergency", "urgent", "spokeToProfessional"];
+  const record = { version: CHECKIN_VERSION };
+  for (const name of fields) record[name] = answers?.[name];
+  record.savedOn = today;
+  return readCheckin(record, today);
+}
+
+// What her warning signs need before anything else: EMERGENCY (only the emergency card),
+// URGENT (the urgent card until she has spoken to a professional), or null.
+export function careNeeded(checkin) {
+  if (checkin.emergency) return EMERGENCY;
+  if (checkin.urgent && !checkin.spokeToProfessional) return URGENT;
+  return null;
+}
+
 // The verdict for one exercise or routine: {verdict, reasons: [{code, week?}]}.
 // `checkin` is what readCheckin returned as `checkin` (or null for none).
 export function assess(rawRules, checkin, today) {
   if (!checkin) return { verdict: NO_CHECKIN, reasons: [] };
-  if (checkin.emergency) return { verdict: EMERGENCY, reasons: [] };
-  if (checkin.urgent && !checkin.spokeToProfessional) return { verdict: URGENT, reasons: [] };
+  const care = careNeeded(checkin);
+  if (care) return { verdict: care, reasons: [] };
   const rules = readRules(rawRules);
   const cleared = checkin.cleared === "yes";
   const reasons = [];
