@@ -56,6 +56,20 @@ def env_slug(name: str, default: str) -> str:
     return value
 
 
+def env_phone(name: str, default: str, *, required: bool = True) -> str:
+    """A telephone number as people read it: digits, spaces and hyphens, an optional leading
+    "+" ("999", "+1 555-0100"). Empty is allowed only when the number is optional."""
+    value = " ".join(env_str(name, default).split())
+    if not value and not required:
+        return ""
+    if not re.fullmatch(r"\+?[0-9][0-9 -]{0,23}", value) or sum(c.isdigit() for c in value) < 2:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a telephone number: use digits, spaces and hyphens, "
+            "with an optional leading +, e.g. 999 or +1 555-0100."
+        )
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_safe
 from articles.models import Article, Contributor, Tag
 from articles.rendering import shared_safety_text
 from articles.views import ArticleListView
+from core.warning_signs import safety_stamp
 from exercises.models import STOP_IF, Category, Exercise, Routine
 
 # The app shell: every stylesheet and script module (read from the files, so a new module
@@ -94,6 +95,8 @@ def offline_manifest() -> dict:
         [*shared_safety_text(), STOP_IF],
         # A routine's rules change with which of its exercises are published.
         rules,
+        # The check-in's warning signs and the numbers to call (settings).
+        safety_stamp(),
     ]
     fingerprint = json.dumps([pages, assets, stamps, _static_fingerprint()])
     version = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]

@@ -15,7 +15,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import language_tag
-from sciatica.env import env_bool, env_int, env_list, env_slug, env_str
+from sciatica.env import env_bool, env_int, env_list, env_phone, env_slug, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -160,6 +160,20 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 if not DEBUG else 0
 # article link to (templates get its address as `help_url`). `manage.py check --database
 # default` fails when it does not exist or is not published (sciatica/checks.py).
 HELP_ARTICLE_SLUG = env_slug("DJANGO_HELP_ARTICLE_SLUG", "when-to-get-help")
+
+# Who to call about a warning sign (the check-in's care cards, with tap-to-call links, and
+# the red-flags card): the UK's by default. A site in another country sets its own, e.g.
+# DJANGO_EMERGENCY_PHONE=911, DJANGO_EMERGENCY_DEPARTMENT="the emergency room"; an empty
+# DJANGO_URGENT_PHONE leaves out the urgent advice line (core/warning_signs.py).
+EMERGENCY_PHONE = env_phone("DJANGO_EMERGENCY_PHONE", "999")
+EMERGENCY_DEPARTMENT = env_str("DJANGO_EMERGENCY_DEPARTMENT", "A&E")
+URGENT_PHONE = env_phone("DJANGO_URGENT_PHONE", "111", required=False)
+URGENT_SERVICE = env_str("DJANGO_URGENT_SERVICE", "NHS 111")
+if not EMERGENCY_DEPARTMENT or (URGENT_PHONE and not URGENT_SERVICE):
+    raise ImproperlyConfigured(
+        "DJANGO_EMERGENCY_DEPARTMENT must not be empty, nor DJANGO_URGENT_SERVICE when "
+        "DJANGO_URGENT_PHONE is set."
+    )
 
 # --- Security -------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,6 +1,7 @@
-"""Safety text has one source: the red flags live in one partial, shown by the footer, the
-error pages and (through a "[[red-flags]]" line) articles; "See a GP soon" likewise; and every
-exercise gives one standard "Stop if" text."""
+"""Safety text has one source: the warning signs are written once (core/warning_signs.py); the
+red flags card, one partial, shows them in the footer, the error pages and (through a
+"[[red-flags]]" line) articles; "See a GP soon" likewise; and every exercise gives one
+standard "Stop if" text."""
 
 import re
 
@@ -14,6 +15,7 @@ from django.views import defaults
 
 from articles.models import Article
 from articles.rendering import render_markdown
+from core.warning_signs import WARNING_SIGNS
 from exercises.models import STOP_IF, Exercise, Routine
 
 RED_FLAGS = [
@@ -59,17 +61,25 @@ def text_files():
                 yield path
 
 
-@pytest.mark.parametrize(
-    ("partial", "items"), [("_red_flags.html", RED_FLAGS), ("_see_a_gp.html", SEE_A_GP)]
-)
-def test_each_shared_cards_list_is_written_in_one_place_only(partial, items):
-    """As a list item (Markdown "- ..." or "<li>", translatable), each sign is in its partial
-    alone. (Prose may still mention one, as "does postpartum sciatica go away?" does.)"""
-    for text in items:
-        translatable = rf'(?:{{% translate "{re.escape(text)}" %}}|{re.escape(text)})'
-        item = re.compile(rf"^\s*(?:[-*+]\s+|<li>){translatable}(?:</li>)?\s*$", re.M)
+def test_the_cards_show_the_signs_written_in_core():
+    assert [str(sign) for sign in WARNING_SIGNS["red_flags"]] == RED_FLAGS
+    assert [str(sign) for sign in WARNING_SIGNS["see_a_gp"]] == SEE_A_GP
+    assert shows_red_flags(render_to_string("_partials/_red_flags.html"))
+    see_a_gp = render_to_string("_partials/_see_a_gp.html")
+    assert all(f"<li>{item}</li>" in see_a_gp for item in SEE_A_GP)
+
+
+@pytest.mark.parametrize("group", sorted(WARNING_SIGNS))
+def test_each_warning_sign_is_written_in_one_place_only(group):
+    """As a list item (Markdown "- ...", "<li>", a translatable string), each sign is in
+    core/warning_signs.py alone: the cards and the check-in show it from there. (Prose may
+    still mention one, as "does postpartum sciatica go away?" does.)"""
+    for sign in WARNING_SIGNS[group]:
+        text = re.escape(str(sign))
+        translatable = rf'(?:{{% translate "{text}" %}}|_\("{text}"\),?|{text})'
+        item = re.compile(rf"^\s*(?:[-*+]\s+|<li>)?{translatable}(?:</li>)?\s*$", re.M)
         places = [p for p in text_files() if item.search(p.read_text(encoding="utf-8"))]
-        assert places == [settings.BASE_DIR / "templates/_partials" / partial], text
+        assert places == [settings.BASE_DIR / "core/warning_signs.py"], str(sign)
 
 
 @pytest.mark.django_db
@@ -127,17 +137,13 @@ def test_search_finds_text_an_article_shows_through_the_partial(client):
 
 
 @pytest.mark.django_db
-def test_editing_the_partial_changes_every_page_and_the_offline_version(
-    client, settings, tmp_path, make_article
+def test_editing_a_sign_changes_every_page_and_the_offline_version(
+    client, monkeypatch, make_article
 ):
     article = make_article(body="Intro.\n\n[[red-flags]]\n")
     before = client.get("/offline-manifest.json").json()["version"]
-    edited = tmp_path / "_partials/_red_flags.html"
-    edited.parent.mkdir()
-    partial = settings.BASE_DIR / "templates/_partials/_red_flags.html"
-    edited.write_text(partial.read_text().replace(RED_FLAGS[0], "a newly listed sign"))
-    engine = settings.TEMPLATES[0]
-    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
+    edited = ("a newly listed sign", *WARNING_SIGNS["red_flags"][1:])
+    monkeypatch.setitem(WARNING_SIGNS, "red_flags", edited)
 
     html = client.get(article.get_absolute_url()).content.decode()
     prose = html[html.index('<div class="prose">') : html.index("<footer")]

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from sciatica.env import env_bool, env_int, env_list
+from sciatica.env import env_bool, env_int, env_list, env_phone
 from tests.helpers import run_python
 
 
@@ -37,6 +37,26 @@ def test_env_list_splits_and_trims(monkeypatch):
     assert env_list("X_LIST", ["default"]) == ["default"]
 
 
+@pytest.mark.parametrize("raw", ["999", " 911 ", "+1 555-0100", "112"])
+def test_env_phone_accepts_numbers_as_people_write_them(monkeypatch, raw):
+    monkeypatch.setenv("X_PHONE", raw)
+    assert env_phone("X_PHONE", "999") == raw.strip()
+
+
+@pytest.mark.parametrize("raw", ["nine-nine-nine", "9", "999;", "tel:999", "++44 1", ""])
+def test_env_phone_refuses_what_is_not_a_number(monkeypatch, raw):
+    monkeypatch.setenv("X_PHONE", raw)
+    with pytest.raises(ImproperlyConfigured, match=r"X_PHONE=.* is not a telephone number"):
+        env_phone("X_PHONE", "999")
+
+
+def test_an_optional_number_may_be_empty(monkeypatch):
+    monkeypatch.setenv("X_PHONE", "")
+    assert env_phone("X_PHONE", "111", required=False) == ""
+    monkeypatch.delenv("X_PHONE")
+    assert env_phone("X_PHONE", "111", required=False) == "111"
+
+
 def _run_check(**env):
     return run_python("manage.py", "check", timeout=60, **env)
 
@@ -65,3 +85,9 @@ def test_a_bad_debug_value_stops_the_app():
     result = _run_check(DJANGO_DEBUG="maybe")
     assert result.returncode != 0
     assert "DJANGO_DEBUG='maybe' is not a boolean" in result.stderr
+
+
+def test_a_mistyped_emergency_number_stops_the_app():
+    result = _run_check(DJANGO_EMERGENCY_PHONE="99 nine")
+    assert result.returncode != 0
+    assert "DJANGO_EMERGENCY_PHONE='99 nine' is not a telephone number" in result.stderr

@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core import warning_signs as signs
 from core.i18n import language_tag as active_language_tag
 
 register = template.Library()
@@ -24,3 +25,18 @@ def ld_json(data):
 def language_tag():
     """The active language as a BCP 47 tag, for `<html lang>`: "en-GB"."""
     return active_language_tag()
+
+
+@register.simple_tag
+def warning_signs():
+    """The warning signs of "When to get help" by group: `{% warning_signs as signs %}`,
+    then `signs.red_flags`, `signs.see_a_gp`... (core/warning_signs.py)."""
+    return signs.WARNING_SIGNS
+
+
+@register.simple_tag
+def care_contacts():
+    """Who to call, from settings: `{% care_contacts as care %}`, then
+    `care.emergency.number`, `care.emergency.href` ("tel:999"), `care.department`,
+    `care.urgent` (None where there is no urgent advice line), `care.urgent_service`."""
+    return signs.care_contacts()
