@@ -63,6 +63,8 @@ def _strings() -> dict[str, str]:
         "search.unavailable": gettext(
             "Search is not available offline yet. Open the app once with a connection."
         ),
+        # static/js/checkin.js
+        "checkin.born_this_week": gettext("%(date)s (this week)"),
     }
 
 
@@ -73,6 +75,10 @@ def _plurals(n: int) -> dict[str, str]:
             "%(count)s result for “%(query)s” (saved on this phone).",
             "%(count)s results for “%(query)s” (saved on this phone).",
             n,
+        ),
+        # static/js/checkin.js
+        "checkin.born_weeks_ago": ngettext(
+            "%(date)s (%(count)s week ago)", "%(date)s (%(count)s weeks ago)", n
         ),
     }
 

@@ -43,6 +43,7 @@ SHELL_STATIC = [
 ]
 SHELL_PAGES = [
     "home",
+    "checkin",
     "offline",
     "exercises:list",
     "routines:list",

@@ -8,11 +8,20 @@ from sciatica.api import router
 from sciatica.health import healthz
 from sciatica.offline import offline_manifest_view, search_index_view
 from sciatica.sitemaps import SITEMAPS
-from sciatica.views import HomeView, favicon, media, offline_view, robots_txt, search_view
+from sciatica.views import (
+    CheckinView,
+    HomeView,
+    favicon,
+    media,
+    offline_view,
+    robots_txt,
+    search_view,
+)
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("articles/", include("articles.urls")),
+    path("check-in/", CheckinView.as_view(), name="checkin"),
     path("search/", search_view, name="search"),
     path("search-index.json", search_index_view, name="search-index"),
     path("offline-manifest.json", offline_manifest_view, name="offline-manifest"),

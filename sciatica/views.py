@@ -12,6 +12,14 @@ from core.search import LIMIT, MAX_QUERY_LENGTH, parse
 from exercises.models import Category, Exercise, Routine
 
 
+def rule_weeks() -> list[int]:
+    """The weeks after birth at which some published exercise's rules change (its earliest
+    week): a check-in made before one of them is asked again once she passes it
+    (needsNewCheckin in static/js/suitability-core.js)."""
+    weeks = Exercise.objects.published().filter(earliest_week__gt=0).values_list("earliest_week")
+    return sorted(week for (week,) in weeks.distinct().order_by())
+
+
 class HomeView(TemplateView):
     template_name = "home.html"
 
@@ -19,8 +27,20 @@ class HomeView(TemplateView):
         return super().get_context_data(
             articles=Article.objects.published().for_list().order_by("order", "-published_at")[:6],
             categories=Category.objects.with_published_exercises(),
+            checkin_weeks=rule_weeks(),
             **kwargs,
         )
+
+
+class CheckinView(TemplateView):
+    """The private check-in: the questions and the care cards, rendered here; the answers
+    stay on her phone (static/js/checkin.js), so this page is the same for everyone and
+    works offline."""
+
+    template_name = "checkin.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(checkin_weeks=rule_weeks(), **kwargs)
 
 
 def search_view(request):

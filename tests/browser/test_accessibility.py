@@ -15,11 +15,13 @@ PAGES = [
     "/routines/gentle-stretch/",
     "/search/?q=stretch",
     "/offline/",
+    "/check-in/",
 ]
 
 SMALL_TARGETS = """() => {
   const selectors = "button, .button, .site-nav a, .brand, .toc a, .pagination a, .tags a, "
-    + ".card, input:not([type=radio]):not([type=checkbox]), .link-list a, .pain__opt, .toggle";
+    + ".card, input:not([type=radio]):not([type=checkbox]), .link-list a, .pain__opt, .toggle, "
+    + ".choice";
   return [...document.querySelectorAll(selectors)]
     .filter((el) => el.offsetParent !== null)
     .map((el) => ({ el: el.outerHTML.slice(0, 80), box: el.getBoundingClientRect() }))

@@ -75,6 +75,7 @@ def public_pages():
         routine.get_absolute_url(),
         reverse("search") + "?q=stretch",
         reverse("offline"),
+        reverse("checkin"),
         "/no-such-page/",  # the 404 page
         reverse("api-docs"),
         reverse("api:article-list"),

@@ -58,6 +58,7 @@ def expected_headings():
     pages = {reverse("home"): "Sciatica after having a baby", reverse("articles:list"): "Articles"}
     pages[reverse("exercises:list")] = "Exercises"
     pages[reverse("routines:list")] = "Routines"
+    pages[reverse("checkin")] = "Quick check-in"
     for article in Article.objects.published():
         pages[article.get_absolute_url()] = article.title
     for tag in Tag.objects.filter(articles__in=Article.objects.published()).distinct():
