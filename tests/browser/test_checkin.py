@@ -331,6 +331,16 @@ def test_she_is_asked_again_after_two_weeks_or_past_a_rules_week(seeded, server,
         page.goto(server.url + "/")
         expect_checkin_link(page, "Please check in again")
 
+    # On an exercise's page, its own earliest week counts: the plank's is week 6, which she
+    # has passed since answering; the pelvic tilt's is week 0.
+    for slug, text in [
+        ("modified-plank", "Please check in again"),
+        ("pelvic-tilt", "Your check-in: see or change your answers"),
+    ]:
+        page.goto(server.url + f"/exercises/{slug}/")
+        link = page.locator("#timer [data-checkin-link] a")
+        expect(link).to_have_text(text, use_inner_text=True)
+
     page.goto(server.url + "/check-in/")
     page.locator('[data-el="stale"]').get_by_role("button", name="Check in again").click()
     expect(question(page, "When was your baby born?")).to_be_focused()
