@@ -13,6 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from core.i18n import language_tag
 from sciatica.env import env_bool, env_int, env_list, env_phone, env_slug, env_str
@@ -155,6 +156,8 @@ STORAGES = {
 # named without a hash, such as the web app manifest's icons: a day, so a new icon
 # reaches phones. The service worker is served from the site root (django-pwa).
 WHITENOISE_MAX_AGE = 60 * 60 * 24 if not DEBUG else 0
+# Source maps are only for developers' tools: compressing them took most of collectstatic.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 
 # The "When to get help" article that the header, the footer, every exercise and every other
 # article link to (templates get its address as `help_url`). `manage.py check --database

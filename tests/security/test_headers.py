@@ -111,3 +111,15 @@ def test_pages_cannot_be_framed(client, db):
     response = client.get("/")
     assert response["X-Frame-Options"] == "DENY"
     assert parse_csp(response["Content-Security-Policy"])["frame-ancestors"] == {"'none'"}
+
+
+def test_static_files_are_compressed_except_source_maps(settings):
+    """Readers' scripts, styles and icons are sent gzip/brotli; source maps (only for
+    developers' tools) and already-compressed formats are not worth compressing."""
+    compressor = staticfiles_storage.create_compressor(
+        extensions=settings.WHITENOISE_SKIP_COMPRESS_EXTENSIONS, quiet=True
+    )
+    for name in ["js/timer.js", "css/site.css", "icons/icon.svg", "manifest.webmanifest"]:
+        assert compressor.should_compress(name), name
+    for name in ["swagger-ui/swagger-ui-bundle.js.map", "img/photo.jpg", "icons/icon-192.png"]:
+        assert not compressor.should_compress(name), name
