@@ -1,4 +1,5 @@
-"""Shared fixtures: small factories for the public models, built on the real database."""
+"""Shared fixtures: the starting content and small factories for the public models, built on
+the real database."""
 
 import datetime
 import itertools
@@ -7,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from articles.models import Article, Tag
@@ -34,6 +35,20 @@ def _collected_static(django_db_blocker):
     """Pages use hashed static names: the manifest must exist (make test builds it first)."""
     if not (settings.STATIC_ROOT / "staticfiles.json").exists():
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """Many tests create users and log in: a fast hasher keeps that quick. Production keeps
+    Django's PBKDF2 (the deploy checks run the real settings in a subprocess)."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture
+def seeded(db):
+    """The starting content (articles, exercises, routines), as `make run` loads it."""
+    call_command("load_content", verbosity=0)
 
 
 @pytest.fixture
@@ -108,7 +123,8 @@ def make_exercise(db, category):
 
 @pytest.fixture
 def make_routine(db):
-    """A routine playing the given exercises in order; `items` may hold (exercise, overrides)."""
+    """A routine playing `exercises` in order; an item is an exercise or (exercise, overrides),
+    the overrides being RoutineItem's dose fields (reps=1, duration_minutes=2...)."""
 
     def make(exercises=(), status=Status.PUBLISHED, **fields):
         n = next(_counter)

@@ -8,7 +8,6 @@ would get. Each test walks every pattern and reports every URL that misbehaved a
 """
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from tests.security.public_urls import public_patterns, real_urls, url_for, write_media_sample
@@ -54,10 +53,9 @@ def client():
 
 
 @pytest.fixture
-def site(db, client, settings, tmp_path):
+def site(seeded, client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     write_media_sample(tmp_path)
-    call_command("load_content", verbosity=0)
     found, missing = real_urls(client)
     assert not missing, f"no working URL for {[str(p) for p in missing]}"
     return found

@@ -13,7 +13,6 @@ every run), no shrink phase; the module runs in about 20 seconds, far under two 
 
 import pytest
 import schemathesis
-from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test.utils import modify_settings
@@ -47,14 +46,13 @@ CHECKS = [
 
 
 @pytest.fixture
-def app_in_process(db):
+def app_in_process(seeded):
     """The Django test client's way of calling the app in the test's own transaction:
     the request signals must not close the connection that holds it."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
         with modify_settings(ALLOWED_HOSTS={"append": ["localhost", "testserver"]}):
-            call_command("load_content", verbosity=0)
             yield
     finally:
         request_started.connect(close_old_connections)

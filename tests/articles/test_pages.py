@@ -118,10 +118,7 @@ def test_list_shows_12_per_page_newest_first(client, make_article):
     assert 'rel="prev"' in second.content.decode()
 
 
-def test_help_page_lists_the_red_flags_and_every_page_links_to_it(client, db):
-    from django.core.management import call_command
-
-    call_command("load_content", verbosity=0)
+def test_help_page_lists_the_red_flags_and_every_page_links_to_it(client, seeded):
     html = client.get("/articles/when-to-get-help/").content.decode()
     assert "care-card--emergency" in html
     for flag in ["both legs", "bottom", "pee"]:

@@ -6,11 +6,6 @@ from django.core.management import call_command
 from django.utils import translation
 
 
-@pytest.fixture
-def seeded(db):
-    call_command("load_content", verbosity=0)
-
-
 def test_search_finds_piriformis(client, seeded):
     html = client.get("/search/?q=piriformis").content.decode()
     assert "Piriformis stretch" in html  # the exercise, by its name

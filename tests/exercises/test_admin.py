@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from core.publishing import Status
-from exercises.models import Exercise, Routine, RoutineItem
+from exercises.models import Exercise, RoutineItem
 from exercises.suitability import Rules
 
 
@@ -161,9 +161,9 @@ def routine_form(routine, items, **changes):
     return data
 
 
-def test_a_routine_over_90_minutes_is_refused(admin_client, make_exercise):
+def test_a_routine_over_90_minutes_is_refused(admin_client, make_exercise, make_routine):
     walking = make_exercise(dose_kind="activity", duration_minutes=60)
-    routine = Routine.objects.create(name="Long", slug="long", summary="Too long.")
+    routine = make_routine(status=Status.DRAFT)
     items = [{"exercise": walking.pk, "order": 1}, {"exercise": walking.pk, "order": 2}]
     response = admin_client.post(
         f"/admin/exercises/routine/{routine.pk}/change/", routine_form(routine, items)
@@ -174,9 +174,11 @@ def test_a_routine_over_90_minutes_is_refused(admin_client, make_exercise):
     assert RoutineItem.objects.count() == 0
 
 
-def test_a_routine_item_override_that_does_not_fit_is_refused(admin_client, make_exercise):
+def test_a_routine_item_override_that_does_not_fit_is_refused(
+    admin_client, make_exercise, make_routine
+):
     walking = make_exercise(dose_kind="activity", duration_minutes=10)
-    routine = Routine.objects.create(name="R", slug="r", summary="R.")
+    routine = make_routine(status=Status.DRAFT)
     items = [{"exercise": walking.pk, "order": 1, "reps": "3"}]
     response = admin_client.post(
         f"/admin/exercises/routine/{routine.pk}/change/", routine_form(routine, items)
@@ -186,9 +188,9 @@ def test_a_routine_item_override_that_does_not_fit_is_refused(admin_client, make
     assert RoutineItem.objects.count() == 0
 
 
-def test_a_valid_routine_saves_with_its_items(admin_client, make_exercise):
+def test_a_valid_routine_saves_with_its_items(admin_client, make_exercise, make_routine):
     tilt = make_exercise(hold_seconds=5, reps=2, sets=1, rest_seconds=5)
-    routine = Routine.objects.create(name="R", slug="r", summary="R.")
+    routine = make_routine(status=Status.DRAFT)
     items = [{"exercise": tilt.pk, "order": 1}, {"exercise": tilt.pk, "order": 2, "reps": "1"}]
     response = admin_client.post(
         f"/admin/exercises/routine/{routine.pk}/change/", routine_form(routine, items)

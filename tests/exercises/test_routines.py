@@ -1,34 +1,25 @@
 """Routines: pages, API, validation and the plan over several exercises."""
 
 import pytest
-from django.core.management import call_command
 
 from core.publishing import Status
 from exercises.models import Routine, RoutineItem
 
 
 @pytest.fixture
-def routine(make_exercise):
-    routine = Routine.objects.create(
+def routine(make_routine, make_exercise):
+    tilt = make_exercise(name="Tilt")
+    walk = make_exercise(name="Walk", dose_kind="activity", duration_minutes=2)
+    return make_routine(
+        [(tilt, {"reps": 1}), walk],
         name="Morning",
         slug="morning",
         summary="Two moves.",
-        status=Status.PUBLISHED,
         rest_between_seconds=20,
     )
-    RoutineItem.objects.create(
-        routine=routine, exercise=make_exercise(name="Tilt"), order=1, reps=1
-    )
-    RoutineItem.objects.create(
-        routine=routine,
-        exercise=make_exercise(name="Walk", dose_kind="activity", duration_minutes=2),
-        order=2,
-    )
-    return routine
 
 
-def test_seeded_routines_are_built_from_the_library(db):
-    call_command("load_content", verbosity=0)
+def test_seeded_routines_are_built_from_the_library(seeded):
     routines = Routine.objects.published().with_items()
     assert len(routines) >= 3
     for routine in routines:
@@ -121,15 +112,14 @@ def test_exercise_lists_are_constant_from_3_to_40_exercises(
         client.get(path)
 
 
-def test_todays_routine_takes_turns_by_day(client, routine, make_exercise, monkeypatch):
+def test_todays_routine_takes_turns_by_day(
+    client, routine, make_routine, make_exercise, monkeypatch
+):
     import datetime
 
     from django.utils import timezone
 
-    other = Routine.objects.create(
-        name="Evening", slug="evening", summary="One move.", status=Status.PUBLISHED, order=2
-    )
-    RoutineItem.objects.create(routine=other, exercise=make_exercise(), order=1)
+    make_routine([make_exercise()], name="Evening", slug="evening", summary="One move.", order=2)
     seen = set()
     for day in (1, 2):
         monkeypatch.setattr(timezone, "localdate", lambda d=day: datetime.date(2027, 1, d))

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.templatetags.static import static
 from django.utils import timezone
 
@@ -14,11 +13,6 @@ from exercises.models import Exercise, Routine
 
 PRECACHE_BUDGET = 1.5 * 1024 * 1024
 WORKER_BUDGET = 12 * 1024
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("load_content", verbosity=0)
 
 
 def manifest(client):

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 
 def test_manifest_names_the_app(client, db):
@@ -37,11 +36,6 @@ def test_service_worker_is_served_at_the_root(client, db):
 # Data blocks (JSON, JSON-LD) are never executed; any other script must come from a file.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(ld\+)?json\")[^>]*>")
 STYLE_ATTR = re.compile(r"<[^>]+\sstyle=", re.IGNORECASE)
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("load_content", verbosity=0)
 
 
 @pytest.mark.parametrize(

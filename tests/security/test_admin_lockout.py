@@ -15,12 +15,6 @@ ATTACKER = "203.0.113.7"
 LOCKED_MESSAGE = "Too many failed sign-in attempts"
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    """Dozens of logins: a fast hasher keeps the test quick (production keeps PBKDF2)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def editor(db):
     return User.objects.create_user("editor", password=PASSWORD, is_staff=True)

@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.management import call_command
 from django.test import Client
 
 from tests.security.public_urls import real_urls, write_media_sample
@@ -36,10 +35,9 @@ def parse_permissions(header: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def site(db, settings, tmp_path):
+def site(seeded, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     write_media_sample(tmp_path)
-    call_command("load_content", verbosity=0)
     found, missing = real_urls(Client())
     assert not missing
     return found
