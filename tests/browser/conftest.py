@@ -1,18 +1,29 @@
 """Browser tests: headless Debian Chromium driven by Playwright against a live server.
 
-The live server runs the real WSGI stack (whitenoise included, so hashed static
-files are served exactly as in production) in a thread, sharing the test
-database. Chromium is Debian's /usr/bin/chromium: a missing browser fails the
-run, it never skips it.
+One live server and one load of the starting content serve every browser test. The
+server runs the real WSGI stack (whitenoise included, so hashed static files are served
+exactly as in production) in a thread, on the test database, which the tests read and
+write through the ORM as well. Chromium is Debian's /usr/bin/chromium: a missing browser
+fails the run, it never skips it.
+
+Isolation: each test gets a new browser context (its own service worker, caches,
+IndexedDB and storage). The content is committed once and shared, so a test that changes
+data asks for `changes_content`, which empties the database and loads the starting
+content again after it. These tests use neither `db` nor `transactional_db`: pytest-django
+runs every test that does before them, so no other test sees the shared content, and it
+is removed when the session ends.
 """
 
 import os
 from pathlib import Path
 
 import pytest
-from django.db import connections
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count, Max
 from django.test.testcases import LiveServerThread
-from django.test.utils import modify_settings
+from django.test.utils import modify_settings, setup_databases, teardown_databases
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,17 +55,33 @@ class _NoStaticHandler:
         return application
 
 
-@pytest.fixture
-def server(transactional_db):
-    overrides = {
-        conn.alias: conn
-        for conn in connections.all()
-        if conn.vendor == "sqlite" and conn.is_in_memory_db()
-    }
-    thread = LiveServerThread("127.0.0.1", _NoStaticHandler, connections_override=overrides)
+def _load_starting_content():
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("load_content", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def _test_database(django_db_setup, django_db_blocker):
+    """pytest-django creates the test database when a selected test asks for `db`; these
+    tests do not, so when only browser tests are selected it is created here. Never the
+    developer's own database."""
+    created = None
+    with django_db_blocker.unblock():
+        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+            created = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+    yield
+    if created:
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def _live_site(_test_database, django_db_blocker):
+    """The starting content, committed, and a live server on it, for the whole session."""
+    with django_db_blocker.unblock():
+        _load_starting_content()
+    thread = LiveServerThread("127.0.0.1", _NoStaticHandler)
     thread.daemon = True
-    for conn in overrides.values():
-        conn.inc_thread_sharing()
     with modify_settings(ALLOWED_HOSTS={"append": "127.0.0.1"}):
         thread.start()
         thread.is_ready.wait()
@@ -63,8 +90,41 @@ def server(transactional_db):
         thread.url = f"http://127.0.0.1:{thread.port}"
         yield thread
         thread.terminate()
-    for conn in overrides.values():
-        conn.dec_thread_sharing()
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def _database_state():
+    """Rows, newest id and latest change of every table: what a test must leave as it found."""
+    state = {}
+    for model in apps.get_models():
+        fields = {f.name for f in model._meta.concrete_fields}
+        summary = {"rows": Count("pk"), "last": Max("pk")}
+        if "updated_at" in fields:
+            summary["changed"] = Max("updated_at")
+        state[model._meta.label] = model._base_manager.aggregate(**summary)
+    return state
+
+
+@pytest.fixture
+def server(request, _live_site, django_db_blocker):
+    """The live server (`server.url`); the test body may read the database through the ORM.
+    A test that changes the database without asking for `changes_content` fails."""
+    with django_db_blocker.unblock():
+        before = _database_state()
+        yield _live_site
+        if "changes_content" not in request.fixturenames:
+            changed = [label for label, now in _database_state().items() if now != before[label]]
+            assert not changed, f"changed {changed}: ask for the changes_content fixture"
+
+
+@pytest.fixture
+def changes_content(server, django_db_blocker):
+    """For a test that changes data (an article, a user, a login): afterwards the database
+    holds the starting content again, and nothing else."""
+    yield
+    with django_db_blocker.unblock():
+        _load_starting_content()
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,5 @@
 """Basic accessibility in a real browser: tap targets, labels, alt text, reduced motion."""
 
-import pytest
-from django.core.management import call_command
-
 PAGES = [
     "/",
     "/articles/",
@@ -36,12 +33,7 @@ UNLABELLED = """() => [...document.querySelectorAll("input, select, textarea, bu
   .map((el) => el.outerHTML.slice(0, 80))"""
 
 
-@pytest.fixture
-def seeded(transactional_db):
-    call_command("load_content", verbosity=0)
-
-
-def test_pages_have_big_targets_labels_and_alt_text(seeded, server, page):
+def test_pages_have_big_targets_labels_and_alt_text(server, page):
     for path in PAGES:
         page.goto(server.url + path)
         assert page.evaluate(SMALL_TARGETS) == [], path
@@ -52,7 +44,7 @@ def test_pages_have_big_targets_labels_and_alt_text(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_keyboard_users_can_skip_to_the_content(seeded, server, page):
+def test_keyboard_users_can_skip_to_the_content(server, page):
     page.goto(server.url + "/exercises/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to content")
@@ -62,7 +54,7 @@ def test_keyboard_users_can_skip_to_the_content(seeded, server, page):
     assert outline != "none"
 
 
-def test_reduced_motion_turns_off_animation(seeded, server, browser):
+def test_reduced_motion_turns_off_animation(server, browser):
     context = browser.new_context(reduced_motion="reduce")
     page = context.new_page()
     page.goto(server.url + "/exercises/bridge/")

@@ -10,7 +10,6 @@ failed request) fails the test too.
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Article, Tag
@@ -25,11 +24,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 PASSWORD = "a long and unguessable passphrase 42"
-
-
-@pytest.fixture
-def seeded(transactional_db):
-    call_command("load_content", verbosity=0)
 
 
 @pytest.fixture
@@ -82,7 +76,7 @@ def public_pages():
     ]
 
 
-def test_public_pages_have_no_csp_violation(seeded, server, watched):
+def test_public_pages_have_no_csp_violation(server, watched):
     for path in public_pages():
         url = server.url + path
         response = visit(watched, url)
@@ -90,7 +84,7 @@ def test_public_pages_have_no_csp_violation(seeded, server, watched):
         assert_no_violation(watched, url, response.status)
 
 
-def test_csp_header_reaches_the_browser_strict(seeded, server, watched):
+def test_csp_header_reaches_the_browser_strict(server, watched):
     response = visit(watched, server.url + "/")
     policy = response.headers["content-security-policy"]
     assert "unsafe-inline" not in policy
@@ -99,7 +93,7 @@ def test_csp_header_reaches_the_browser_strict(seeded, server, watched):
     assert "screen-wake-lock=(self)" in response.headers["permissions-policy"]
 
 
-def test_timer_runs_under_the_policy(seeded, server, watched):
+def test_timer_runs_under_the_policy(server, watched):
     url = server.url + "/exercises/hamstring-stretch/"
     visit(watched, url)
     watched.get_by_role("button", name="Start", exact=True).click()
@@ -107,7 +101,7 @@ def test_timer_runs_under_the_policy(seeded, server, watched):
     assert_no_violation(watched, url)
 
 
-def test_admin_login_and_change_forms_have_no_csp_violation(seeded, server, watched):
+def test_admin_login_and_change_forms_have_no_csp_violation(server, changes_content, watched):
     User.objects.create_superuser("editor", "editor@example.org", PASSWORD)
     login = server.url + reverse("admin:login")
     visit(watched, login)

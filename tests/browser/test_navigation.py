@@ -1,17 +1,9 @@
 """A reader opens the app, follows links and sees real pages, with no console errors."""
 
-import pytest
-from django.core.management import call_command
-
 from exercises.models import Exercise
 
 
-@pytest.fixture
-def seeded(transactional_db):
-    call_command("load_content", verbosity=0)
-
-
-def test_home_to_exercise_without_console_errors(seeded, server, page):
+def test_home_to_exercise_without_console_errors(server, page):
     page.goto(server.url + "/")
     assert page.locator("h1").inner_text() == "Sciatica after having a baby"
 
@@ -25,7 +17,7 @@ def test_home_to_exercise_without_console_errors(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_pages_fit_a_360px_screen(seeded, server, page):
+def test_pages_fit_a_360px_screen(server, page):
     exercise = Exercise.objects.published().first()
     for path in [
         "/",
@@ -40,7 +32,7 @@ def test_pages_fit_a_360px_screen(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_service_worker_registers_from_static_file(seeded, server, page):
+def test_service_worker_registers_from_static_file(server, page):
     page.goto(server.url + "/")
     scope = page.evaluate(
         "navigator.serviceWorker.ready.then((registration) => registration.scope)"

@@ -6,8 +6,6 @@ import re
 import time
 from datetime import UTC, datetime
 
-import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 from playwright.sync_api import expect
@@ -28,11 +26,6 @@ ALL_CACHED_URLS = """async () => {
   }
   return urls;
 }"""
-
-
-@pytest.fixture
-def seeded(transactional_db):
-    call_command("load_content", verbosity=0)
 
 
 def visit_once_online(page, server, path="/"):
@@ -72,7 +65,7 @@ def expected_headings():
     return pages
 
 
-def test_every_published_page_opens_offline_after_one_visit(seeded, server, context, page):
+def test_every_published_page_opens_offline_after_one_visit(server, context, page):
     version = visit_once_online(page, server)
     assert version == offline_manifest()["version"]
     context.set_offline(True)
@@ -99,7 +92,7 @@ def test_every_published_page_opens_offline_after_one_visit(seeded, server, cont
 
 
 def test_a_page_never_saved_gives_the_offline_page_and_drafts_stay_off_the_phone(
-    seeded, server, context, page, admin_client
+    server, changes_content, context, page
 ):
     draft = Article.objects.create(
         title="Unreleased draft", slug="unreleased-draft", summary="Not yet.", body="Secret.",
@@ -124,7 +117,7 @@ def run_to_the_end(page, server, path, seconds):
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
 
 
-def test_timers_run_to_the_end_offline_and_the_session_is_recorded(seeded, server, context, page):
+def test_timers_run_to_the_end_offline_and_the_session_is_recorded(server, context, page):
     visit_once_online(page, server)
     context.set_offline(True)
     exercise = Exercise.objects.get(slug="hamstring-stretch")
@@ -143,7 +136,9 @@ def test_timers_run_to_the_end_offline_and_the_session_is_recorded(seeded, serve
     assert page.console.errors == []
 
 
-def test_an_editors_change_reaches_the_offline_copy_after_the_update(seeded, server, context, page):
+def test_an_editors_change_reaches_the_offline_copy_after_the_update(
+    server, changes_content, context, page
+):
     first = visit_once_online(page, server)
     article = Article.objects.get(slug="treatment-options")
     article.summary = "Freshly reviewed: what can help, from self-care to physiotherapy."
@@ -165,7 +160,7 @@ def test_an_editors_change_reaches_the_offline_copy_after_the_update(seeded, ser
     assert page.console.errors == []
 
 
-def test_chrome_finds_the_app_installable(seeded, server, persistent_context):
+def test_chrome_finds_the_app_installable(server, persistent_context):
     page = (
         persistent_context.pages[0] if persistent_context.pages else persistent_context.new_page()
     )
@@ -177,7 +172,7 @@ def test_chrome_finds_the_app_installable(seeded, server, persistent_context):
     assert manifest["errors"] == []
 
 
-def test_install_button_waits_for_the_browser_to_offer_it(seeded, server, page):
+def test_install_button_waits_for_the_browser_to_offer_it(server, page):
     page.goto(server.url + "/")
     expect(page.locator("#install-bar")).to_be_hidden()
     page.evaluate("""() => {
@@ -192,7 +187,7 @@ def test_install_button_waits_for_the_browser_to_offer_it(seeded, server, page):
     expect(page.locator("#install-bar")).to_be_hidden()
 
 
-def test_iphone_users_get_add_to_home_screen_instructions(seeded, server, browser):
+def test_iphone_users_get_add_to_home_screen_instructions(server, browser):
     context = browser.new_context(
         user_agent="Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
         "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1",
@@ -210,7 +205,7 @@ def test_iphone_users_get_add_to_home_screen_instructions(seeded, server, browse
     context.close()
 
 
-def test_every_manifest_image_has_the_size_it_declares(seeded, server, page):
+def test_every_manifest_image_has_the_size_it_declares(server, page):
     manifest = page.request.get(server.url + "/manifest.json").json()
     images = manifest["icons"] + manifest["screenshots"]
     images += [icon for shortcut in manifest["shortcuts"] for icon in shortcut["icons"]]
@@ -231,7 +226,7 @@ if (navigator.storage) {
 """
 
 
-def test_an_update_never_reloads_under_a_running_timer(seeded, server, page):
+def test_an_update_never_reloads_under_a_running_timer(server, changes_content, page):
     page.add_init_script(PERSIST_SPY)
     page.clock.install(time=datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
     exercise = Exercise.objects.get(slug="bridge")
@@ -259,7 +254,7 @@ def test_an_update_never_reloads_under_a_running_timer(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_a_recorded_session_asks_to_keep_the_offline_copy(seeded, server, page):
+def test_a_recorded_session_asks_to_keep_the_offline_copy(server, page):
     page.add_init_script(PERSIST_SPY)
     page.clock.install(time=datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
     exercise = Exercise.objects.get(slug="modified-plank")
@@ -277,7 +272,7 @@ SW_STATE = """async () => {
 }"""
 
 
-def test_one_failing_url_does_not_stop_the_install_and_is_retried(seeded, server, context, page):
+def test_one_failing_url_does_not_stop_the_install_and_is_retried(server, context, page):
     broken = "/exercises/swimming/"
     server_busy = [True]
 

@@ -13,7 +13,7 @@ window.confirm = window.prompt = window.alert;
 """
 
 
-def test_hostile_article_runs_nothing(server, page):
+def test_hostile_article_runs_nothing(server, changes_content, page):
     body = "Intro.\n\n" + "\n\n".join(HOSTILE) + "\n\n## End\n\nOutro."
     article = Article.objects.create(
         title="Hostile", slug="hostile", summary="Every trick.", body=body, status=Status.PUBLISHED

@@ -10,7 +10,6 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.browser.helpers import READ_SESSIONS
@@ -92,11 +91,6 @@ SHOWN = """() => {
 }"""
 
 
-@pytest.fixture
-def seeded(transactional_db):
-    call_command("load_content", verbosity=0)
-
-
 def open_timer(page, server, slug="hamstring-stretch"):
     page.add_init_script(RECORDERS)
     page.clock.install(time=T0)
@@ -133,7 +127,7 @@ def recorded(page, name):
     return page.evaluate(f"window.__{name}")
 
 
-def test_plays_every_step_of_the_plan_on_time(seeded, server, page):
+def test_plays_every_step_of_the_plan_on_time(server, page):
     open_timer(page, server)
     start_button(page).click()
     assert shown(page) == ("Get ready", "Left side", "5")
@@ -153,7 +147,7 @@ def test_plays_every_step_of_the_plan_on_time(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_remaining_seconds_count_down_within_a_step(seeded, server, page):
+def test_remaining_seconds_count_down_within_a_step(server, page):
     open_timer(page, server)
     start_button(page).click()
     at(page, 4)
@@ -172,7 +166,7 @@ def test_remaining_seconds_count_down_within_a_step(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_pause_keeps_the_remaining_time_and_resume_carries_on(seeded, server, page):
+def test_pause_keeps_the_remaining_time_and_resume_carries_on(server, page):
     open_timer(page, server)
     start_button(page).click()
     at(page, 10)
@@ -198,7 +192,7 @@ def test_pause_keeps_the_remaining_time_and_resume_carries_on(seeded, server, pa
     assert page.console.errors == []
 
 
-def test_locked_phone_lands_on_the_right_step_with_one_cue(seeded, server, page):
+def test_locked_phone_lands_on_the_right_step_with_one_cue(server, page):
     open_timer(page, server)
     start_button(page).click()
     at(page, 10)
@@ -225,7 +219,7 @@ def test_locked_phone_lands_on_the_right_step_with_one_cue(seeded, server, page)
     assert page.console.errors == []
 
 
-def test_skip_and_back_move_one_step_and_restart_its_time(seeded, server, page):
+def test_skip_and_back_move_one_step_and_restart_its_time(server, page):
     open_timer(page, server)
     start_button(page).click()
     at(page, 8)
@@ -259,7 +253,7 @@ def test_skip_and_back_move_one_step_and_restart_its_time(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_restart_goes_back_to_get_ready(seeded, server, page):
+def test_restart_goes_back_to_get_ready(server, page):
     open_timer(page, server)
     start_button(page).click()
     at(page, 50)
@@ -271,7 +265,7 @@ def test_restart_goes_back_to_get_ready(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_finished_session_is_recorded_with_pain_scores(seeded, server, page):
+def test_finished_session_is_recorded_with_pain_scores(server, page):
     open_timer(page, server)
     page.get_by_role("radio", name="3", exact=True).check()
     start_button(page).click()
@@ -306,7 +300,7 @@ def test_finished_session_is_recorded_with_pain_scores(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_finish_early_records_an_incomplete_session(seeded, server, page):
+def test_finish_early_records_an_incomplete_session(server, page):
     open_timer(page, server)
     start_button(page).click()
     at(page, 10)
@@ -332,7 +326,7 @@ def test_finish_early_records_an_incomplete_session(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_keyboard_tab_to_start_enter_starts_space_pauses(seeded, server, page):
+def test_keyboard_tab_to_start_enter_starts_space_pauses(server, page):
     open_timer(page, server)
     for _ in range(80):
         page.keyboard.press("Tab")
@@ -367,7 +361,7 @@ def test_keyboard_tab_to_start_enter_starts_space_pauses(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_every_control_is_a_big_tap_target(seeded, server, page):
+def test_every_control_is_a_big_tap_target(server, page):
     def check_sizes(selector, minimum):
         boxes = [loc.bounding_box() for loc in page.locator(selector).all() if loc.is_visible()]
         assert boxes, f"nothing visible for {selector}"
@@ -393,7 +387,7 @@ def test_every_control_is_a_big_tap_target(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_live_region_announces_each_step_but_not_each_second(seeded, server, page):
+def test_live_region_announces_each_step_but_not_each_second(server, page):
     open_timer(page, server)
     live = el(page, "status")
     assert live.get_attribute("aria-live") == "polite"
@@ -421,7 +415,7 @@ def test_live_region_announces_each_step_but_not_each_second(seeded, server, pag
     assert page.console.errors == []
 
 
-def test_cues_beep_speak_and_buzz_and_switches_are_remembered(seeded, server, page):
+def test_cues_beep_speak_and_buzz_and_switches_are_remembered(server, page):
     open_timer(page, server)
     start_button(page).click()
     at(page, 5.5)
@@ -456,7 +450,7 @@ def test_cues_beep_speak_and_buzz_and_switches_are_remembered(seeded, server, pa
     assert page.console.errors == []
 
 
-def test_wake_lock_is_held_only_while_running(seeded, server, page):
+def test_wake_lock_is_held_only_while_running(server, page):
     open_timer(page, server)
 
     def lock():
@@ -485,7 +479,7 @@ def test_wake_lock_is_held_only_while_running(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_walking_says_halfway_at_five_minutes(seeded, server, page):
+def test_walking_says_halfway_at_five_minutes(server, page):
     open_timer(page, server, "walking")
     start_button(page).click()
     assert shown(page) == ("Get ready", "", "5")
@@ -505,7 +499,7 @@ def test_walking_says_halfway_at_five_minutes(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_sets_are_shown_when_there_is_more_than_one(seeded, server, page):
+def test_sets_are_shown_when_there_is_more_than_one(server, page):
     open_timer(page, server, "pelvic-tilt")
     start_button(page).click()
     at(page, 5.5)
@@ -513,7 +507,7 @@ def test_sets_are_shown_when_there_is_more_than_one(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_without_javascript_the_timer_says_it_needs_it(seeded, server, browser):
+def test_without_javascript_the_timer_says_it_needs_it(server, browser):
     context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{server.url}/exercises/hamstring-stretch/")
@@ -522,7 +516,7 @@ def test_without_javascript_the_timer_says_it_needs_it(seeded, server, browser):
     context.close()
 
 
-def test_timer_core_logic(seeded, server, page):
+def test_timer_core_logic(server, page):
     page.goto(f"{server.url}/exercises/hamstring-stretch/")
     url = page.locator("#timer").get_attribute("data-core")
     assert re.fullmatch(r"/static/js/timer-core\.[0-9a-f]{12}\.js", url), url
@@ -637,7 +631,7 @@ def test_timer_core_logic(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_sessions_module_lists_newest_first_and_updates(seeded, server, page):
+def test_sessions_module_lists_newest_first_and_updates(server, page):
     page.goto(f"{server.url}/exercises/hamstring-stretch/")
     url = page.locator("#timer").get_attribute("data-store")
     assert re.fullmatch(r"/static/js/sessions\.[0-9a-f]{12}\.js", url), url
@@ -663,7 +657,7 @@ def test_sessions_module_lists_newest_first_and_updates(seeded, server, page):
     assert page.console.errors == []
 
 
-def test_a_routine_plays_every_exercise_in_turn(seeded, server, page):
+def test_a_routine_plays_every_exercise_in_turn(server, page):
     from exercises.models import Routine
 
     routine = Routine.objects.with_items().get(slug="flare-up-relief")
