@@ -8,9 +8,12 @@ inlines). A console error of any other kind (an unknown Permissions-Policy featu
 failed request) fails the test too.
 """
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from articles.models import Article, Tag
 from exercises.models import Category, Exercise, Routine
@@ -24,6 +27,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 PASSWORD = "a long and unguessable passphrase 42"
+READY_TIMEOUT = 60_000  # the first visit saves the whole site for offline use
 
 
 @pytest.fixture
@@ -33,10 +37,26 @@ def watched(page):
 
 
 def visit(page, url):
+    """Open a page and wait until its scripts have done their work: the service worker has
+    answered (every public page registers it), the timer is ready, Swagger UI has drawn
+    the API from the schema, the admin's date widgets are drawn."""
     response = page.goto(url)
     assert response.status in (200, 404), f"{url} -> {response.status}"
-    page.wait_for_load_state("networkidle")
+    if page.locator("script[data-scope]").count():
+        expect(page.locator("html")).to_have_attribute(
+            "data-offline-version", re.compile(r"\w+"), timeout=READY_TIMEOUT
+        )
+    if page.locator("#timer").count():
+        expect(start_button(page)).to_be_visible()
+    if page.locator("#swagger-ui").count():
+        expect(page.locator("#swagger-ui .opblock").first).to_be_visible()
+    if page.locator("input.vDateField").count():
+        expect(page.locator(".datetimeshortcuts").first).to_be_attached()
     return response
+
+
+def start_button(page):
+    return page.get_by_role("button", name="Start", exact=True)
 
 
 def assert_no_violation(page, url, status=200):
@@ -84,8 +104,8 @@ def test_public_pages_have_no_csp_violation(server, watched):
         assert_no_violation(watched, url, response.status)
 
 
-def test_csp_header_reaches_the_browser_strict(server, watched):
-    response = visit(watched, server.url + "/")
+def test_csp_header_reaches_the_browser_strict(server, page):
+    response = page.goto(server.url + "/")
     policy = response.headers["content-security-policy"]
     assert "unsafe-inline" not in policy
     assert "unsafe-eval" not in policy
@@ -95,9 +115,12 @@ def test_csp_header_reaches_the_browser_strict(server, watched):
 
 def test_timer_runs_under_the_policy(server, watched):
     url = server.url + "/exercises/hamstring-stretch/"
+    watched.clock.install()
     visit(watched, url)
-    watched.get_by_role("button", name="Start", exact=True).click()
-    watched.wait_for_timeout(1500)
+    start_button(watched).click()
+    # Through the 3-2-1 into the first hold: beeps, speech, vibration, the screen redrawn.
+    watched.clock.run_for(6_000)
+    expect(watched.locator('#timer [data-el="display"]')).to_have_attribute("data-kind", "hold")
     assert_no_violation(watched, url)
 
 

@@ -3,7 +3,6 @@ search work with no network, drafts never reach the phone, and updates arrive.""
 
 import io
 import re
-import time
 from datetime import UTC, datetime
 
 from django.urls import reverse
@@ -27,23 +26,23 @@ ALL_CACHED_URLS = """async () => {
   return urls;
 }"""
 
+SW_STATE = """async () => {
+  const saved = await (await caches.open("meta-v1")).match("/__sw-state__");
+  return saved ? saved.json() : null;
+}"""
+
 
 def visit_once_online(page, server, path="/"):
-    """Open the app online and wait until the worker has saved everything."""
+    """Open the app online and wait until the worker has saved everything and controls
+    the page (the worker tells the page its saved version only once it has saved it)."""
     page.goto(server.url + path)
     expect(page.locator("html")).to_have_attribute(
         "data-offline-version", re.compile(r"\w+"), timeout=READY_TIMEOUT
     )
-    wait_until(page, "() => navigator.serviceWorker.controller !== null")
+    page.wait_for_function(
+        "() => navigator.serviceWorker.controller !== null", timeout=READY_TIMEOUT
+    )
     return page.evaluate("document.documentElement.dataset.offlineVersion")
-
-
-def wait_until(page, predicate, timeout=READY_TIMEOUT):
-    """page.wait_for_function evaluates strings with eval, which our strict CSP forbids."""
-    deadline = time.monotonic() + timeout / 1000
-    while not page.evaluate(predicate):
-        assert time.monotonic() < deadline, f"timed out waiting for {predicate}"
-        time.sleep(0.1)
 
 
 def expected_headings():
@@ -115,6 +114,8 @@ def run_to_the_end(page, server, path, seconds):
     page.get_by_role("button", name="Start", exact=True).click()
     page.clock.run_for(seconds * 1000 + 2000)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
+    # The session is written to IndexedDB before she can leave the page.
+    expect(page.locator('#timer [data-el="saved"]')).to_have_text("Saved on this phone.")
 
 
 def test_timers_run_to_the_end_offline_and_the_session_is_recorded(server, context, page):
@@ -124,11 +125,8 @@ def test_timers_run_to_the_end_offline_and_the_session_is_recorded(server, conte
     run_to_the_end(page, server, exercise.get_absolute_url(), exercise.plan().total_seconds)
     routine = Routine.objects.with_items().get(slug="flare-up-relief")
     run_to_the_end(page, server, routine.get_absolute_url(), routine.plan().total_seconds)
-    wait_until(
-        page,
-        f"() => ({READ_SESSIONS})().then((rows) => rows.filter((r) => r.completed).length === 2)",
-    )
     sessions = page.evaluate(READ_SESSIONS)
+    assert all(s["completed"] for s in sessions)
     assert {(s["kind"], s["slug"]) for s in sessions} == {
         ("exercise", "hamstring-stretch"),
         ("routine", "flare-up-relief"),
@@ -263,13 +261,7 @@ def test_a_recorded_session_asks_to_keep_the_offline_copy(server, page):
     page.get_by_role("button", name="Start", exact=True).click()
     page.clock.run_for(exercise.plan().total_seconds * 1000 + 1000)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
-    wait_until(page, "() => window.__persistCalls === 1", timeout=10_000)
-
-
-SW_STATE = """async () => {
-  const saved = await (await caches.open("meta-v1")).match("/__sw-state__");
-  return saved ? saved.json() : null;
-}"""
+    page.wait_for_function("() => window.__persistCalls === 1", timeout=10_000)
 
 
 def test_one_failing_url_does_not_stop_the_install_and_is_retried(server, context, page):
@@ -284,14 +276,15 @@ def test_one_failing_url_does_not_stop_the_install_and_is_retried(server, contex
 
     context.route(f"**{broken}", flaky)
     visit_once_online(page, server)
-    wait_until(page, f"() => ({SW_STATE})().then((s) => s && s.version !== null)")
     state = page.evaluate(SW_STATE)
     assert state["failed"] == [broken]
     assert len(state["pages"]) > 40  # everything else was saved
 
     server_busy[0] = False
     page.goto(server.url + "/")  # the next online visit retries it
-    wait_until(page, f"() => ({SW_STATE})().then((s) => s.failed.length === 0)")
+    page.wait_for_function(
+        f"() => ({SW_STATE})().then((state) => state.failed.length === 0)", timeout=READY_TIMEOUT
+    )
     context.set_offline(True)
     page.goto(server.url + broken)
     assert page.locator("h1").inner_text() == "Swimming"
