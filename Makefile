@@ -1,5 +1,5 @@
 # Two commands do everything: `make run` (set up + serve on SQLite) and `make test`
-# (set up + the whole suite, browser tests included). See README.md.
+# (set up + the whole suite: Python, JavaScript and browser tests). See README.md.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,14 +7,15 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
+NODE ?= node
 # gunicorn for `make serve`: 2 workers per core, 4 threads each (gthread keeps connections alive).
 WORKERS ?= $(shell echo $$((2 * $$(nproc))))
 THREADS ?= 4
 # A secret for local production-mode runs only: generated once, kept inside .venv (never committed).
 LOCAL_SECRET := $(VENV)/local-secret-key
 
-.PHONY: run setup install install-dev chromium migrate content static test lint fmt check pytest clean \
-	serve bench test-postgres lock upgrade messages
+.PHONY: run setup install install-dev chromium nodejs migrate content static test lint fmt check \
+	pytest jstest clean serve bench test-postgres lock upgrade messages
 
 run: setup ## Set up everything and serve on http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -44,6 +45,12 @@ chromium: ## Debian's Chromium for the browser tests (Playwright cannot download
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is still missing: browser tests cannot run."; exit 1; }
 
+nodejs: ## Node.js for the JavaScript tests (its built-in test runner; no npm packages)
+	@command -v $(NODE) >/dev/null || { \
+		echo "Installing Debian's nodejs for the JavaScript tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs; }
+	@command -v $(NODE) >/dev/null || { echo "$(NODE) is still missing: JavaScript tests cannot run."; exit 1; }
+
 # The translatable strings of Python files and templates into locale/<lang>/LC_MESSAGES/django.po
 # (the scripts' words are gettext calls in sciatica/js_catalog.py, so no djangojs domain).
 # `make messages MESSAGES_LANG=de` for another language; see locale/README.md.
@@ -72,7 +79,7 @@ $(STATIC_MANIFEST): $(STATIC_SOURCES) $(VENV)/.requirements
 
 static: install $(STATIC_MANIFEST)
 
-test: install-dev chromium lint check static pytest ## Set up and run the whole suite
+test: install-dev chromium nodejs lint check jstest static pytest ## Set up and run the whole suite
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -103,6 +110,10 @@ check: install-dev content
 
 pytest: install-dev
 	$(BIN)/pytest
+
+# The pure modules of static/js (timer clock, search, cues, session records), no browser.
+jstest: nodejs
+	$(NODE) --test --test-reporter=dot tests/js/*.test.mjs
 
 test-postgres: install-dev chromium static ## The whole suite on a throwaway PostgreSQL cluster
 	scripts/test-postgres.sh

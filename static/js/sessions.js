@@ -86,7 +86,8 @@ const pain = (value) => {
   return Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
 };
 
-function clean(record) {
+// Only the known fields, pain scores 0-10 or null: what is stored and what an update changes.
+export function clean(record) {
   const out = {};
   for (const name of FIELDS) if (name in record) out[name] = record[name];
   if ("painBefore" in out) out.painBefore = pain(out.painBefore);

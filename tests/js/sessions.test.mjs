@@ -1,0 +1,40 @@
+// What the session store (static/js/sessions.js) keeps of a record. Storing, updating and
+// listing in IndexedDB need a browser: tests/browser/test_timer.py.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { clean } from "../../static/js/sessions.js";
+
+test("only the known fields are kept", () => {
+  const record = {
+    startedAt: "2026-03-01T09:00:30.000Z",
+    endedAt: "2026-03-01T09:04:25.000Z",
+    kind: "exercise",
+    slug: "hamstring-stretch",
+    title: "Hamstring stretch",
+    plannedSeconds: 235,
+    actualSeconds: 235,
+    completed: true,
+    painBefore: 3,
+    painAfter: null,
+  };
+  assert.deepEqual(clean({ ...record, id: 7, junk: "<script>", email: "x@example.org" }), record);
+});
+
+test("a pain score is a whole number from 0 to 10, or none", () => {
+  const kept = (value) => clean({ painBefore: value }).painBefore;
+  for (const [value, expected] of [
+    [0, 0], [10, 10], ["3", 3], [7, 7],
+    [11, null], [-1, null], [2.5, null], ["abc", null], ["", null], [null, null],
+    [undefined, null],
+  ]) {
+    assert.equal(kept(value), expected, JSON.stringify(value));
+  }
+  assert.equal(clean({ painAfter: 12 }).painAfter, null);
+});
+
+test("an update changes only what it names", () => {
+  assert.deepEqual(clean({ painAfter: "2" }), { painAfter: 2 });
+  assert.deepEqual(clean({ completed: 1 }), { completed: true });
+  assert.deepEqual(clean({}), {});
+});

@@ -1,0 +1,262 @@
+// The guided timer's clock (static/js/timer-core.js), played with times passed in: no page,
+// no timers. What a reader sees on the page is checked by tests/browser/test_timer.py.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  createPlayer,
+  describeNext,
+  describePosition,
+  formatClock,
+  formatDuration,
+} from "../../static/js/timer-core.js";
+
+const S = 1000;
+
+function hold(rep, side) {
+  return { kind: "hold", seconds: 30, label: "Hold", rep, reps: 3, set: 1, sets: 1, side };
+}
+function rest(rep, side) {
+  return { kind: "rest", seconds: 10, label: "Rest", rep, reps: 3, set: 1, sets: 1, side };
+}
+
+// The shape exercises/plan.py builds for "hold 30 s, 3 times, rest 10 s, each side".
+const HAMSTRING = {
+  total_seconds: 235,
+  steps: [
+    { kind: "ready", seconds: 5, label: "Get ready", side: "left" }, // 0 s
+    hold(1, "left"), // 5 s
+    rest(1, "left"), // 35 s
+    hold(2, "left"), // 45 s
+    rest(2, "left"), // 75 s
+    hold(3, "left"), // 85 s
+    { kind: "switch", seconds: 10, label: "Switch to the right side", side: "right" }, // 115 s
+    hold(1, "right"), // 125 s
+    rest(1, "right"), // 155 s
+    hold(2, "right"), // 165 s
+    rest(2, "right"), // 195 s
+    hold(3, "right"), // 205 s
+    { kind: "done", seconds: 0, label: "Well done" }, // 235 s
+  ],
+};
+
+// A 10-minute walk: two halves, so the reader hears "halfway".
+const WALK = {
+  total_seconds: 605,
+  steps: [
+    { kind: "ready", seconds: 5, label: "Get ready" },
+    { kind: "activity", seconds: 300, label: "Walking" },
+    { kind: "activity", seconds: 300, label: "Halfway" },
+    { kind: "done", seconds: 0, label: "Well done" },
+  ],
+};
+
+// What a tick says about where the session is, without the step object itself.
+function where(snap) {
+  const { status, index, remaining, remainingMs, changed, crossed, countdown } = snap;
+  return { status, index, remaining, remainingMs, changed, crossed, countdown };
+}
+function at(status, index, remainingMs, crossed = [], countdown = null) {
+  return {
+    status,
+    index,
+    remaining: Math.ceil(remainingMs / S),
+    remainingMs,
+    changed: crossed.length > 0,
+    crossed,
+    countdown,
+  };
+}
+
+describe("createPlayer", () => {
+  test("waits on the first step with its full time until started", () => {
+    const player = createPlayer(HAMSTRING);
+    assert.deepEqual(where(player.tick(0)), at("idle", 0, 5 * S));
+    assert.deepEqual(where(player.tick(60 * S)), at("idle", 0, 5 * S), "time alone starts nothing");
+    assert.equal(player.totalSeconds, 235);
+  });
+
+  test("reports the step it enters once, then counts down within it", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(1 * S);
+    assert.deepEqual(where(player.tick(1 * S)), at("running", 0, 5 * S, [0]));
+    assert.deepEqual(where(player.tick(2 * S)), at("running", 0, 4 * S));
+    assert.deepEqual(where(player.tick(2.5 * S)), at("running", 0, 3.5 * S));
+    assert.deepEqual(where(player.tick(6 * S)), at("running", 1, 30 * S, [1]));
+    assert.deepEqual(where(player.tick(9 * S)), at("running", 1, 27 * S));
+  });
+
+  test("every step starts at the second the plan says", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.tick(0);
+    let begin = 0;
+    HAMSTRING.steps.slice(0, -1).forEach((step, index) => {
+      assert.equal(player.tick(begin * S).index, index, `step ${index} at ${begin} s`);
+      assert.equal(player.tick((begin + step.seconds) * S - 1).index, index);
+      begin += step.seconds;
+    });
+    assert.equal(begin, 235);
+    assert.equal(player.tick(235 * S).status, "done");
+  });
+
+  test("counts 3-2-1 once each before a step ends", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(1 * S);
+    player.tick(1 * S);
+    player.tick(2 * S);
+    const counts = [3 * S, 3.1 * S, 4 * S, 5 * S, 5.5 * S].map((t) => player.tick(t).countdown);
+    assert.deepEqual(counts, [3, null, 2, 1, null]);
+    assert.equal(player.tick(6 * S).countdown, null, "a new step is a cue, not a count");
+  });
+
+  test("no 3-2-1 before the halfway mark of an activity, but before its end", () => {
+    const player = createPlayer(WALK);
+    player.start(0);
+    const counts = [];
+    for (let t = 0; t <= 605; t += 1) {
+      const snap = player.tick(t * S);
+      if (snap.countdown) counts.push([snap.index, snap.countdown]);
+    }
+    assert.deepEqual(counts, [
+      [0, 3], [0, 2], [0, 1], // get ready -> walking
+      [2, 3], [2, 2], [2, 1], // the second half -> done
+    ]);
+  });
+
+  test("after the phone slept, lands on the right step and lists every step it crossed", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(1 * S);
+    player.tick(1 * S);
+    player.tick(6 * S);
+    // 50 s later: rest 1 and hold 2 both began while nothing ran.
+    assert.deepEqual(where(player.tick(56 * S)), at("running", 3, 20 * S, [2, 3]));
+  });
+
+  test("pause keeps what is left of the step; resume carries on from there", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(1 * S);
+    player.tick(56 * S);
+    player.pause(56.4 * S);
+    assert.deepEqual(where(player.tick(116.4 * S)), at("paused", 3, 19.6 * S));
+    player.resume(116.4 * S);
+    assert.deepEqual(where(player.tick(126 * S)), at("running", 3, 10 * S));
+  });
+
+  test("skip and back move one step and give it its full time", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.tick(0);
+    player.skip(8 * S);
+    assert.deepEqual(where(player.tick(8 * S)), at("running", 2, 10 * S, [1, 2]));
+    player.back(9 * S);
+    assert.deepEqual(where(player.tick(9 * S)), at("running", 1, 30 * S, [1]));
+    const snap = player.tick(9 * S);
+    assert.equal(snap.stepProgress, 0);
+    assert.equal(snap.sessionProgress, 5 / 235);
+    player.back(10 * S);
+    player.back(10 * S);
+    assert.deepEqual(where(player.tick(10 * S)), at("running", 0, 5 * S, [0, 0]));
+  });
+
+  test("skipping while paused stays paused, with the next step's full time", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.pause(10 * S);
+    player.skip(12 * S);
+    assert.deepEqual(where(player.tick(40 * S)), at("paused", 2, 10 * S, [0, 1, 2]));
+  });
+
+  test("restart goes back to the first step", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.tick(50 * S);
+    player.restart(50 * S);
+    assert.deepEqual(where(player.tick(50 * S)), at("running", 0, 5 * S, [0]));
+    assert.equal(player.tick(55 * S).index, 1);
+  });
+
+  test("a whole session ends done and complete, and nothing runs after", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.tick(0);
+    const end = player.tick(10_000 * S);
+    assert.deepEqual(where(end), at("done", 12, 0, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+    assert.equal(end.completed, true);
+    assert.equal(end.elapsedMs, 235 * S);
+    assert.equal(end.endedAt, 235 * S, "it ended when the plan did, not when it was looked at");
+    assert.equal(end.sessionProgress, 1);
+    assert.equal(end.sessionLeft, 0);
+    assert.deepEqual(where(player.tick(10_001 * S)), at("done", 12, 0));
+  });
+
+  test("finishing early is not complete, and paused time is not time spent", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.pause(10 * S);
+    player.resume(70 * S);
+    player.finish(80 * S);
+    const stop = player.tick(90 * S);
+    assert.equal(stop.status, "done");
+    assert.equal(stop.completed, false);
+    assert.equal(stop.elapsedMs, 20 * S);
+    assert.equal(stop.endedAt, 80 * S);
+    player.skip(100 * S);
+    player.back(100 * S);
+    assert.equal(player.tick(100 * S).status, "done", "the controls do nothing after the end");
+
+    const paused = createPlayer(HAMSTRING);
+    paused.start(0);
+    paused.pause(10 * S);
+    paused.finish(70 * S);
+    assert.equal(paused.tick(70 * S).elapsedMs, 10 * S, "finished while paused");
+  });
+
+  test("session time left counts down with the plan and pauses with it", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    assert.equal(player.tick(35 * S).sessionLeft, 200);
+    player.pause(35 * S);
+    assert.equal(player.tick(95 * S).sessionLeft, 200);
+  });
+});
+
+describe("formatting", () => {
+  const numbers = (text) => (text.match(/\d+/g) || []).map(Number);
+
+  test("the clock shows seconds, or minutes:seconds from a minute", () => {
+    assert.equal(formatClock(27), "27");
+    assert.equal(formatClock(1), "1");
+    assert.equal(formatClock(65), "1:05");
+    assert.equal(formatClock(300, true), "5:00");
+    assert.equal(formatClock(1, true), "0:01");
+  });
+
+  test("a duration is in minutes and seconds, leaving out what is zero", () => {
+    assert.deepEqual(numbers(formatDuration(235)), [3, 55]);
+    assert.deepEqual(numbers(formatDuration(600)), [10]);
+    assert.deepEqual(numbers(formatDuration(10)), [10]);
+    assert.notEqual(formatDuration(600), formatDuration(10), "10 minutes is not 10 seconds");
+    assert.equal(formatDuration(59.6), formatDuration(60), "rounded to the second");
+  });
+
+  test("the position names rep, set and side only when there is a choice", () => {
+    const all = { kind: "hold", rep: 2, reps: 10, set: 1, sets: 2, side: "left" };
+    assert.deepEqual(numbers(describePosition(all)), [2, 10, 1, 2]);
+    assert.match(describePosition(all), /left/i);
+    assert.deepEqual(numbers(describePosition({ ...all, sets: 1 })), [2, 10]);
+    assert.deepEqual(numbers(describePosition({ ...all, reps: 1, sets: 1 })), []);
+    assert.equal(describePosition({ kind: "hold", rep: 1, reps: 1, set: 1, sets: 1 }), "");
+    // A switch step's label already names the side.
+    assert.equal(describePosition(HAMSTRING.steps[6]), "");
+    assert.equal(describePosition(null), "");
+  });
+
+  test("what comes next names the step and its length; the end has no length", () => {
+    const next = describeNext(HAMSTRING.steps[2]);
+    assert.ok(next.includes("Rest") && next.includes(formatDuration(10)), next);
+    const end = describeNext(HAMSTRING.steps[12]);
+    assert.ok(end && !/\d/.test(end), end);
+    assert.equal(describeNext(null), "");
+  });
+});
