@@ -115,8 +115,10 @@ pytest: install-dev
 jstest: nodejs
 	$(NODE) --test --test-reporter=dot tests/js/*.test.mjs
 
-test-postgres: install-dev chromium static ## The whole suite on a throwaway PostgreSQL cluster
-	scripts/test-postgres.sh
+# What depends on the database, again on PostgreSQL. The browser tests run once, in `make
+# test`: they drive the same views and queries as the tests run here (README "Tests").
+test-postgres: install-dev static ## The suite but the browser tests, on a throwaway PostgreSQL
+	scripts/test-postgres.sh -m "not browser"
 
 $(LOCAL_SECRET): | $(BIN)/python
 	umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole pytest suite against a throwaway PostgreSQL cluster (`make test-postgres`).
+# The pytest suite against a throwaway PostgreSQL cluster. `make test-postgres` runs it with
+# `-m "not browser"`: what depends on the database (README "Tests" says why that is enough).
 #
 # - installs Debian's PostgreSQL when pg_ctl is missing (as root);
 # - creates the cluster in a `mktemp -d` folder, owned by an unprivileged user when run as
@@ -7,10 +8,11 @@
 #   missing;
 # - listens on 127.0.0.1 only, on a free port, with its socket inside that folder and a
 #   random password (scram-sha-256);
-# - runs the suite with DATABASE_URL pointing at it (pytest-django creates test_postgres);
+# - runs pytest with DATABASE_URL pointing at it (pytest-django creates test_postgres);
 # - always stops the cluster and deletes the folder, even on failure or Ctrl-C.
 #
-# Extra arguments go to pytest, e.g. `scripts/test-postgres.sh tests/test_api.py -x`.
+# Arguments go to pytest, e.g. `scripts/test-postgres.sh tests/test_api.py -x`; with none,
+# the whole suite runs, browser tests included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
