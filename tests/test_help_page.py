@@ -77,9 +77,7 @@ def test_a_plain_check_without_the_database_does_not_run_it():
     call_command("check", verbosity=0)  # no database touched, nothing reported
 
 
-@pytest.mark.django_db
-def test_the_shipped_content_passes_the_check():
-    call_command("load_content", verbosity=0)
+def test_the_shipped_content_passes_the_check(seeded):
     assert run_check() == []
 
 

@@ -8,7 +8,6 @@ import re
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.views import defaults
@@ -101,10 +100,8 @@ def test_the_400_and_403_pages_show_the_red_flags():
     assert shows_red_flags(defaults.permission_denied(request, Exception("no")).content.decode())
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("slug", ARTICLES_WITH_RED_FLAGS)
-def test_the_articles_show_the_red_flags_from_the_partial_in_place(client, slug):
-    call_command("load_content", verbosity=0)
+def test_the_articles_show_the_red_flags_from_the_partial_in_place(client, slug, seeded):
     article = Article.objects.get(slug=slug)
     assert "[[red-flags]]" in article.body
     assert RED_FLAGS[0] not in article.body_html  # stored as the line, filled in when shown
@@ -116,9 +113,7 @@ def test_the_articles_show_the_red_flags_from_the_partial_in_place(client, slug)
     assert shows_red_flags(api["body_html"])
 
 
-@pytest.mark.django_db
-def test_the_articles_show_the_see_a_gp_card_from_its_partial(client):
-    call_command("load_content", verbosity=0)
+def test_the_articles_show_the_see_a_gp_card_from_its_partial(client, seeded):
     for slug in ARTICLES_WITH_SEE_A_GP:
         html = client.get(f"/articles/{slug}/").content.decode()
         prose = html[html.index('<div class="prose">') : html.index("<footer")]
@@ -127,9 +122,7 @@ def test_the_articles_show_the_see_a_gp_card_from_its_partial(client):
         assert "[[see-a-gp]]" in Article.objects.get(slug=slug).body
 
 
-@pytest.mark.django_db
-def test_search_finds_text_an_article_shows_through_the_partial(client):
-    call_command("load_content", verbosity=0)
+def test_search_finds_text_an_article_shows_through_the_partial(client, seeded):
     html = client.get("/search/?q=999").content.decode()
     for slug in ARTICLES_WITH_RED_FLAGS:
         assert f"/articles/{slug}/" in html, slug
@@ -204,9 +197,9 @@ def test_the_standard_stop_if_text_is_written_in_one_place_only():
         assert "pain shoots down your leg" not in path.read_text(), path.name
 
 
-@pytest.mark.django_db
-def test_every_exercise_page_and_the_api_give_the_standard_text_then_the_exercises_own(client):
-    call_command("load_content", verbosity=0)
+def test_every_exercise_page_and_the_api_give_the_standard_text_then_the_exercises_own(
+    client, seeded
+):
     exercises = list(Exercise.objects.published())
     assert len(exercises) == 9
     for exercise in exercises:
@@ -228,9 +221,7 @@ def test_an_exercise_with_nothing_extra_gives_the_standard_text(client, make_exe
     assert client.get(f"/api/exercises/{exercise.slug}/").json()["stop_if"] == STOP_IF
 
 
-@pytest.mark.django_db
-def test_routine_pages_give_each_exercises_whole_text_before_the_timer(client):
-    call_command("load_content", verbosity=0)
+def test_routine_pages_give_each_exercises_whole_text_before_the_timer(client, seeded):
     paths = [r.get_absolute_url() for r in Routine.objects.playable()] + ["/routines/today/"]
     for path in paths:
         response = client.get(path)
@@ -243,9 +234,7 @@ def test_routine_pages_give_each_exercises_whole_text_before_the_timer(client):
         assert html.index(f'id="stop-heading-{len(items)}"') < html.index('id="timer"'), path
 
 
-@pytest.mark.django_db
-def test_search_matches_the_text_an_exercise_shows(client):
-    call_command("load_content", verbosity=0)
+def test_search_matches_the_text_an_exercise_shows(client, seeded):
     html = client.get("/search/?q=dizzy").content.decode()
     assert "/exercises/walking/" in html and "/exercises/bridge/" not in html
     html = client.get("/search/?q=tingling").content.decode()
