@@ -111,7 +111,7 @@ check: install-dev content
 pytest: install-dev
 	$(BIN)/pytest
 
-# The pure modules of static/js (timer clock, search, cues, session records), no browser.
+# The pure modules of static/js (timer clock, search, suitability, cues, session records).
 jstest: nodejs
 	$(NODE) --test --test-reporter=dot tests/js/*.test.mjs
 
