@@ -115,10 +115,10 @@ pytest: install-dev
 jstest: nodejs
 	$(NODE) --test --test-reporter=dot tests/js/*.test.mjs
 
-# What depends on the database, again on PostgreSQL. The browser tests run once, in `make
-# test`: they drive the same views and queries as the tests run here (README "Tests").
-test-postgres: install-dev static ## The suite but the browser tests, on a throwaway PostgreSQL
-	scripts/test-postgres.sh -m "not browser"
+# The tests that use the database, again on PostgreSQL. The browser tests run once, in
+# `make test`: they drive the same views and queries as the tests run here (README "Tests").
+test-postgres: install-dev static ## The database tests (not the browser tests) on PostgreSQL
+	scripts/test-postgres.sh -m "database and not browser"
 
 $(LOCAL_SECRET): | $(BIN)/python
 	umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@

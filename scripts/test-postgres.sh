@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The pytest suite against a throwaway PostgreSQL cluster. `make test-postgres` runs it with
-# `-m "not browser"`: what depends on the database (README "Tests" says why that is enough).
+# `-m "database and not browser"`: what depends on the database (README "Tests" says why).
 #
 # - installs Debian's PostgreSQL when pg_ctl is missing (as root);
 # - creates the cluster in a `mktemp -d` folder, owned by an unprivileged user when run as

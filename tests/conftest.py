@@ -16,6 +16,17 @@ from core.publishing import Status
 from exercises.models import Category, Exercise, Routine, RoutineItem
 
 _counter = itertools.count(1)
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tests that use the test database. The others cannot reach it (pytest-django
+    refuses them any query), and their subprocesses get no DATABASE_URL (tests.helpers), so
+    they give the same result on every database: `make test-postgres` leaves them out."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & DATABASE_FIXTURES or item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.database)
 
 
 @pytest.fixture(scope="session")
