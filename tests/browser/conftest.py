@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Count, Max
 from django.test.testcases import LiveServerThread
 from django.test.utils import modify_settings, setup_databases, teardown_databases
@@ -116,6 +116,11 @@ def server(request, _live_site, django_db_blocker):
         if "changes_content" not in request.fixturenames:
             changed = [label for label, now in _database_state().items() if now != before[label]]
             assert not changed, f"changed {changed}: ask for the changes_content fixture"
+        # While Playwright's event loop runs, Django keeps this thread's connections per
+        # async context: close the test's own, as TransactionTestCase did, or PostgreSQL
+        # refuses to drop the test database at the end ("accessed by other users").
+        for conn in connections.all(initialized_only=True):
+            conn.close()
 
 
 @pytest.fixture
