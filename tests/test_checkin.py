@@ -6,7 +6,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -137,15 +136,13 @@ def test_the_page_is_the_same_for_everyone_whatever_the_request_carries(client):
     assert strip.sub("", plain) == strip.sub("", other)
 
 
-def test_the_rules_weeks_are_on_the_page_for_asking_again(client):
-    call_command("load_content", verbosity=0)
+def test_the_rules_weeks_are_on_the_page_for_asking_again(client, seeded):
     html = client.get(reverse("checkin")).content.decode()
     assert '<script id="checkin-weeks" type="application/json">[6]</script>' in html
 
 
 @pytest.mark.parametrize("path", ["/", "/exercises/", "/routines/", "/exercises/bridge/"])
-def test_the_ways_in_link_to_the_check_in(client, path):
-    call_command("load_content", verbosity=0)
+def test_the_ways_in_link_to_the_check_in(client, path, seeded):
     html = client.get(path).content.decode()
     link = re.search(r'<p class="checkin-link" data-checkin-link>\s*<a [^>]*href="([^"]+)"', html)
     assert link and link[1] == "/check-in/", path
@@ -153,8 +150,7 @@ def test_the_ways_in_link_to_the_check_in(client, path):
     assert "js/checkin-link" in html
 
 
-def test_the_timers_start_screen_links_to_the_check_in(client):
-    call_command("load_content", verbosity=0)
+def test_the_timers_start_screen_links_to_the_check_in(client, seeded):
     html = client.get("/routines/gentle-stretch/").content.decode()
     intro = html[html.index('data-el="intro"') : html.index('data-el="run"')]
     assert 'href="/check-in/"' in intro

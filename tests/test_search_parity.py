@@ -12,7 +12,6 @@ import subprocess
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.utils import timezone
 
 from core.publishing import Status
@@ -102,9 +101,9 @@ QUERIES = [
 
 
 @pytest.fixture
-def catalogue(make_article, make_exercise):
-    """The starting content plus pages made to find where two implementations could differ."""
-    call_command("load_content", verbosity=0)
+def catalogue(make_article, make_exercise, seeded):
+    """The starting content plus pages made to find where two implementations could differ.
+    (`seeded` comes last: the loader then uses the `category` fixture's Stretching.)"""
     for title, body in [
         ("Café au lait", "Coffee while feeding."),
         ("CAFE culture", "Meeting other parents."),

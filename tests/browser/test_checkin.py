@@ -9,10 +9,9 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.browser.test_offline import visit_once_online
+from tests.browser.test_offline import visit_once_online, wait_for_the_check
 
 TODAY = "2026-11-30"
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
@@ -26,12 +25,7 @@ READ_STORED = "() => localStorage.getItem('checkin')"
 
 
 @pytest.fixture
-def seeded(transactional_db):
-    call_command("load_content", verbosity=0)
-
-
-@pytest.fixture
-def checkin(seeded, server, page):
+def checkin(server, page):
     """The check-in page on 30 November 2026, nothing saved yet."""
     page.clock.set_fixed_time(NOW)
     page.goto(server.url + "/check-in/")
@@ -295,7 +289,7 @@ def test_an_empty_answer_is_asked_for_not_guessed(checkin):
         json.dumps({"version": 1}),
     ],
 )
-def test_a_damaged_saved_answer_gives_a_fresh_check_in(seeded, server, page, raw):
+def test_a_damaged_saved_answer_gives_a_fresh_check_in(server, page, raw):
     page.clock.set_fixed_time(NOW)
     page.goto(server.url + "/")
     page.evaluate("(raw) => localStorage.setItem('checkin', raw)", raw)
@@ -311,7 +305,7 @@ def test_a_damaged_saved_answer_gives_a_fresh_check_in(seeded, server, page, raw
     assert page.console.errors == []
 
 
-def test_she_is_asked_again_after_two_weeks_or_past_a_rules_week(seeded, server, page):
+def test_she_is_asked_again_after_two_weeks_or_past_a_rules_week(server, page):
     page.clock.set_fixed_time(NOW)
     page.goto(server.url + "/")
     saved = {
@@ -389,7 +383,7 @@ def test_choices_are_big_enough_for_a_thumb(checkin):
     ).to_be_visible()
 
 
-def test_the_check_in_works_offline_after_one_visit(seeded, server, context, page):
+def test_the_check_in_works_offline_after_one_visit(server, context, page):
     visit_once_online(page, server)
     context.set_offline(True)
     page.clock.set_fixed_time(NOW)
@@ -414,7 +408,7 @@ SECRETS = [
 ]  # fmt: skip
 
 
-def test_no_request_ever_carries_an_answer(seeded, server, context, page):
+def test_no_request_ever_carries_an_answer(server, context, page):
     requests = []
     context.on(
         "request", lambda request: requests.append(request)
@@ -429,9 +423,9 @@ def test_no_request_ever_carries_an_answer(seeded, server, context, page):
     expect(question(page, "How was your baby born?")).to_be_focused()
     for path in ["/", "/exercises/", "/exercises/modified-plank/", "/routines/", "/check-in/"]:
         page.goto(server.url + path)
-        page.wait_for_load_state("networkidle")
+        wait_for_the_check(page)  # the page and its worker have made their requests
     page.reload()
-    page.wait_for_load_state("networkidle")
+    wait_for_the_check(page)
     assert stored(page)["birthDate"] == "2025-12-17"
 
     checked = 0

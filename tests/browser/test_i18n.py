@@ -10,8 +10,6 @@ import json
 import re
 from datetime import UTC, datetime, timedelta
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 CATALOGUE = re.compile(r'(<script id="js-catalog" type="application/json">)(.*?)(</script>)', re.S)
@@ -26,11 +24,6 @@ if (window.speechSynthesis) {
   speechSynthesis.cancel = () => {};
 }
 """
-
-
-@pytest.fixture
-def seeded(transactional_db):
-    call_command("load_content", verbosity=0)
 
 
 def wrapped(catalogue: dict) -> dict:
@@ -54,7 +47,7 @@ def serve_wrapped_catalogue(route):
     route.fulfill(status=response.status, headers=headers, body=body)
 
 
-def test_timer_shows_and_says_the_words_of_the_page_catalogue(seeded, server, page):
+def test_timer_shows_and_says_the_words_of_the_page_catalogue(server, page):
     url = f"{server.url}/exercises/hamstring-stretch/"
     page.route(url, serve_wrapped_catalogue)
     page.add_init_script(RECORD_SPEECH)

@@ -7,7 +7,6 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from django.core.management import call_command
 
 from core.publishing import Status
 from exercises.models import Exercise, Routine
@@ -156,11 +155,6 @@ def test_the_api_schema_describes_the_rules(client, db):
     assert components["Suitability"]["properties"]["earliest_week"]["maximum"] == 52
     for name in ("ExerciseList", "ExerciseDetail", "RoutineList", "RoutineDetail"):
         assert "suitability" in components[name]["properties"], name
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("load_content", verbosity=0)
 
 
 def test_the_offline_manifest_gives_the_rules_of_every_exercise_and_routine_page(client, seeded):
