@@ -7,11 +7,11 @@ write through the ORM as well. Chromium is Debian's /usr/bin/chromium: a missing
 fails the run, it never skips it.
 
 Isolation: each test gets a new browser context (its own service worker, caches,
-IndexedDB and storage). The content is committed once and shared, so a test that changes
-data asks for `changes_content`, which empties the database and loads the starting
-content again after it. These tests use neither `db` nor `transactional_db`: pytest-django
-runs every test that does before them, so no other test sees the shared content, and it
-is removed when the session ends.
+IndexedDB and storage); the worker runs in the tests marked `service_worker`. The content
+is committed once and shared, so a test that changes data asks for `changes_content`,
+which empties the database and loads the starting content again after it. These tests
+use neither `db` nor `transactional_db`: pytest-django runs every test that does before
+them, so no other test sees the shared content, and it is removed when the session ends.
 """
 
 import os
@@ -176,8 +176,12 @@ class ConsoleLog:
 
 
 @pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="allow")
+def context(request, browser):
+    """A fresh browser profile. The real service worker runs only for the tests marked
+    `service_worker` (offline use, updates, the worker's own policy and requests): in the
+    others it would download the whole site behind every test and they do not use it."""
+    workers = "allow" if request.node.get_closest_marker("service_worker") else "block"
+    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers=workers)
     yield context
     context.close()
 

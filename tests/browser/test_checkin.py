@@ -383,6 +383,7 @@ def test_choices_are_big_enough_for_a_thumb(checkin):
     ).to_be_visible()
 
 
+@pytest.mark.service_worker
 def test_the_check_in_works_offline_after_one_visit(server, context, page):
     visit_once_online(page, server)
     context.set_offline(True)
@@ -408,6 +409,7 @@ SECRETS = [
 ]  # fmt: skip
 
 
+@pytest.mark.service_worker
 def test_no_request_ever_carries_an_answer(server, context, page):
     requests = []
     context.on(

@@ -26,6 +26,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
     + ` at ${event.sourceFile}:${event.lineNumber}`);
 });
 """
+# The worker's registration and requests are under the policy too.
+pytestmark = pytest.mark.service_worker
+
 PASSWORD = "a long and unguessable passphrase 42"
 READY_TIMEOUT = 60_000  # the first visit saves the whole site for offline use
 

@@ -1,5 +1,7 @@
 """A reader opens the app, follows links and sees real pages, with no console errors."""
 
+import pytest
+
 from exercises.models import Exercise
 
 
@@ -32,6 +34,7 @@ def test_pages_fit_a_360px_screen(server, page):
     assert page.console.errors == []
 
 
+@pytest.mark.service_worker
 def test_service_worker_registers_from_static_file(server, page):
     page.goto(server.url + "/")
     scope = page.evaluate(

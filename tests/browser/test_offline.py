@@ -5,6 +5,7 @@ import io
 import re
 from datetime import UTC, datetime
 
+import pytest
 from django.urls import reverse
 from PIL import Image
 from playwright.sync_api import expect
@@ -14,6 +15,8 @@ from core.publishing import Status
 from exercises.models import Category, Exercise, Routine
 from sciatica.offline import offline_manifest
 from tests.browser.helpers import READ_SESSIONS
+
+pytestmark = pytest.mark.service_worker  # the worker is what these tests are about
 
 READY_TIMEOUT = 60_000
 
