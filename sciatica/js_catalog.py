@@ -88,6 +88,10 @@ def _strings() -> dict[str, str]:
         ),
         "suitability.help_link": gettext("When to get help"),
         "suitability.checkin_link": gettext("Your check-in"),
+        # static/js/today-routine.js
+        "today.routine": gettext("Today: %(name)s, %(length)s"),
+        "today.none_yet": gettext("No routine is right for you yet."),
+        "today.see_exercises": gettext("See the exercises"),
     }
 
 

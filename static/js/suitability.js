@@ -21,7 +21,7 @@ import {
 
 const MARK = "data-suitability-note";
 
-function reasonText(reason) {
+export function reasonText(reason) {
   switch (reason.code) {
     case TOO_EARLY:
       return tn("suitability.too_early", reason.week, { weeks: reason.week });
