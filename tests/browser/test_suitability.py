@@ -127,3 +127,28 @@ def test_with_an_emergency_sign_every_exercise_says_to_get_help_first(site):
     card(page, "Walking").get_by_role("link", name="Your check-in").click()
     expect(page).to_have_url(page.url_for("/check-in/"))
     assert page.console.errors == []
+
+
+def test_category_search_and_offline_pages_mark_what_is_not_yet_for_her(site):
+    page = site
+    check_in(page, birthDate="2026-11-09", birth="caesarean", cleared="no")
+
+    page.goto(page.url_for("/exercises/category/strengthening/"))
+    expect(card(page, "Modified plank").locator(".suit-note__badge")).to_have_text(
+        "Not yet for you"
+    )
+    expect(card(page, "Bridge").locator("[data-suitability-note]")).to_have_count(0)
+
+    page.goto(page.url_for("/search/?q=plank"))
+    expect(card(page, "Modified plank").locator(".suit-note__badge")).to_have_text(
+        "Not yet for you"
+    )
+
+    page.goto(page.url_for("/offline/"))
+    for name in [*NOT_YET.values(), "Strength basics"]:
+        item = page.locator("main li").filter(has=page.get_by_role("link", name=name, exact=True))
+        expect(item.locator(".suit-note__badge")).to_have_text("Not yet for you")
+        expect(item).to_contain_text(CAESAREAN)
+    walking = page.locator("main li").filter(has=page.get_by_role("link", name="Walking"))
+    expect(walking.locator("[data-suitability-note]")).to_have_count(0)
+    assert page.console.errors == []
