@@ -63,14 +63,42 @@ class RoutineDetailView(DetailView):
         )
 
 
+def todays_turn(count: int) -> int:
+    """Which of `count` routines is today's: they take turns by day (the same rotation
+    static/js/today-routine.js follows with the phone's own date)."""
+    return timezone.localdate().toordinal() % count
+
+
+def today_choices(routines) -> list[dict]:
+    """The playable routines, in turn order, as data for the phone's pick of today's routine
+    (static/js/today-routine.js picks only among those that suit her check-in). Expects
+    `with_items()` routines: no query per routine."""
+    choices = []
+    for routine in routines:
+        seconds = routine.plan().total_seconds
+        choices.append(
+            {
+                "name": routine.name,
+                "url": routine.get_absolute_url(),
+                "seconds": seconds,
+                "length": describe_duration(seconds),
+                "rules": routine.rules.as_dict(),
+            }
+        )
+    return choices
+
+
 class TodayRoutineView(RoutineDetailView):
-    """'Today's routine' (a home-screen shortcut): the published routines take turns by day."""
+    """'Today's routine' (a home-screen shortcut): the published routines take turns by day;
+    on her phone, only those that suit her check-in take part (today-routine.js)."""
 
     def get_object(self, queryset=None):
-        routines = list(self.get_queryset())
-        if not routines:
+        self.routines = list(self.get_queryset())
+        if not self.routines:
             raise Http404("There are no routines yet.")
-        return routines[timezone.localdate().toordinal() % len(routines)]
+        return self.routines[todays_turn(len(self.routines))]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(today=True, **kwargs)
+        return super().get_context_data(
+            today=True, today_routines=today_choices(self.routines), **kwargs
+        )

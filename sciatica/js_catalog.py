@@ -65,6 +65,33 @@ def _strings() -> dict[str, str]:
         ),
         # static/js/checkin.js
         "checkin.born_this_week": gettext("%(date)s (this week)"),
+        # static/js/suitability.js (the reasons in the same words as Rules.notes())
+        "suitability.not_yet": gettext("Not yet for you"),
+        "suitability.caesarean": gettext(
+            "After a caesarean, wait until a health professional has cleared you."
+        ),
+        "suitability.assisted": gettext(
+            "After an assisted birth (forceps or ventouse), wait until a health "
+            "professional has cleared you."
+        ),
+        "suitability.everyone": gettext(
+            "Wait until a health professional has cleared you for exercise."
+        ),
+        "suitability.help_first": gettext("Get help first"),
+        "suitability.emergency": gettext(
+            "You told us about a warning sign that needs care now. Get help before any exercise."
+        ),
+        "suitability.speak_first": gettext("Speak to a health professional first"),
+        "suitability.urgent": gettext(
+            "You told us about a sign a health professional should check soon. Speak to one "
+            "before any exercise."
+        ),
+        "suitability.help_link": gettext("When to get help"),
+        "suitability.checkin_link": gettext("Your check-in"),
+        # static/js/today-routine.js
+        "today.routine": gettext("Today: %(name)s, %(length)s"),
+        "today.none_yet": gettext("No routine is right for you yet."),
+        "today.see_exercises": gettext("See the exercises"),
     }
 
 
@@ -79,6 +106,12 @@ def _plurals(n: int) -> dict[str, str]:
         # static/js/checkin.js
         "checkin.born_weeks_ago": ngettext(
             "%(date)s (%(count)s week ago)", "%(date)s (%(count)s weeks ago)", n
+        ),
+        # static/js/suitability.js (the same words as Rules.notes())
+        "suitability.too_early": ngettext(
+            "Not in the first %(weeks)d week after birth.",
+            "Not in the first %(weeks)d weeks after birth.",
+            n,
         ),
     }
 

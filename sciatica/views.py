@@ -10,6 +10,7 @@ from django.views.static import serve
 from articles.models import Article
 from core.search import LIMIT, MAX_QUERY_LENGTH, parse
 from exercises.models import Category, Exercise, Routine
+from exercises.views import today_choices, todays_turn
 
 
 def rule_weeks() -> list[int]:
@@ -24,10 +25,13 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        routines = today_choices(Routine.objects.playable().with_items())
         return super().get_context_data(
             articles=Article.objects.published().for_list().order_by("order", "-published_at")[:6],
             categories=Category.objects.with_published_exercises(),
             checkin_weeks=rule_weeks(),
+            today_routines=routines,
+            today_routine=routines[todays_turn(len(routines))] if routines else None,
             **kwargs,
         )
 
