@@ -1,5 +1,6 @@
 """Small helpers shared by test modules."""
 
+import json
 import os
 import subprocess
 import sys
@@ -23,3 +24,18 @@ def run_python(*args: str, timeout: int = 120, **env: str) -> subprocess.Complet
         timeout=timeout,
         check=False,
     )
+
+
+def run_node(*args: str, stdin: str | None = None, timeout: int = 60):
+    """Run Node (on the machine, no npm packages) and return what it printed, read as JSON.
+    `run_node("--input-type=module", "-e", source)` runs an ES module given as text."""
+    completed = subprocess.run(  # noqa: S603 (our own scripts and modules)
+        ["node", *args],  # noqa: S607
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout)

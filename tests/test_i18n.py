@@ -12,7 +12,6 @@ import datetime
 import gettext as gettext_module
 import json
 import re
-import subprocess
 from html.parser import HTMLParser
 
 import pytest
@@ -27,6 +26,7 @@ from core.publishing import Status
 from exercises.models import Exercise
 from exercises.plan import Dose, DoseError, build_plan, describe_dose, describe_duration
 from sciatica import js_catalog
+from tests import helpers
 from tests.helpers import ROOT
 from tests.security.public_urls import real_urls, write_media_sample
 
@@ -317,15 +317,7 @@ def run_node(script: str, catalogue: dict) -> list:
       setCatalog({json.dumps(catalogue)});
       console.log(JSON.stringify([before, ...({script})]));
     """
-    result = subprocess.run(  # noqa: S603 (our own script)
-        ["node", "--input-type=module", "-e", module],  # noqa: S607
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return helpers.run_node("--input-type=module", "-e", module)
 
 
 def test_timer_core_loads_in_node_and_speaks_the_catalogue():

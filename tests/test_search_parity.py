@@ -8,7 +8,6 @@ exercises apart as the page shows them, must be the same. Runs on SQLite and on 
 import datetime
 import json
 import shutil
-import subprocess
 
 import pytest
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.utils import timezone
 
 from core.publishing import Status
 from core.search import LIMIT, MAX_QUERY_LENGTH
+from tests.helpers import run_node
 
 RUNNER = settings.BASE_DIR / "tests" / "search_parity.mjs"
 
@@ -163,16 +163,7 @@ def catalogue(make_article, make_exercise, seeded):
 
 def run_in_node(entries: list[dict], queries: list[str]) -> list[dict]:
     assert shutil.which("node"), "Node is needed to run the phone's search"
-    completed = subprocess.run(  # noqa: S603 (a fixed command, our own file)
-        ["node", str(RUNNER)],  # noqa: S607
-        input=json.dumps({"entries": entries, "queries": queries}),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    return json.loads(completed.stdout)
+    return run_node(str(RUNNER), stdin=json.dumps({"entries": entries, "queries": queries}))
 
 
 def server_results(client, query: str) -> dict:

@@ -1,4 +1,6 @@
-"""Snippets several browser tests run in the page."""
+"""Snippets and steps several browser tests share."""
+
+import json
 
 # Every session record the timer saved on the phone (IndexedDB "sciatica", store "sessions").
 READ_SESSIONS = """() => new Promise((resolve, reject) => {
@@ -11,3 +13,16 @@ READ_SESSIONS = """() => new Promise((resolve, reject) => {
     read.onerror = () => reject(read.error);
   };
 })"""
+
+
+def open_site(server, page, when):
+    """The home page at a fixed time (Playwright's clock); `page.url_for(path)` for the rest."""
+    page.clock.set_fixed_time(when)
+    page.goto(server.url + "/")
+    page.url_for = lambda path: server.url + path
+    return page
+
+
+def store_checkin(page, answers: dict):
+    """Her check-in answers, saved on this phone as the check-in page saves them."""
+    page.evaluate("(raw) => localStorage.setItem('checkin', raw)", json.dumps(answers))

@@ -8,27 +8,19 @@ says so, and her answer is remembered on the phone for that exercise (or routine
 import json
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.browser.helpers import open_site, store_checkin
 from tests.browser.test_checkin import NOW, record
 
 CLEARED_ME = "My physiotherapist or doctor has cleared me for this"
 
 
 @pytest.fixture
-def seeded(transactional_db):
-    call_command("load_content", verbosity=0)
-
-
-@pytest.fixture
-def caesarean(seeded, server, page):
+def caesarean(server, page):
     """3 weeks after a caesarean, not cleared, on this phone."""
-    page.clock.set_fixed_time(NOW)
-    page.goto(server.url + "/")
-    raw = json.dumps(record(birthDate="2026-11-09", birth="caesarean", cleared="no"))
-    page.evaluate("(raw) => localStorage.setItem('checkin', raw)", raw)
-    page.url_for = lambda path: server.url + path
+    open_site(server, page, NOW)
+    store_checkin(page, record(birthDate="2026-11-09", birth="caesarean", cleared="no"))
     return page
 
 
@@ -112,7 +104,7 @@ def test_a_routine_with_the_plank_asks_once_for_the_routine(caesarean):
     assert page.console.errors == []
 
 
-def test_with_no_check_in_nothing_asks(seeded, server, page):
+def test_with_no_check_in_nothing_asks(server, page):
     page.clock.set_fixed_time(NOW)
     page.goto(server.url + "/exercises/modified-plank/")
     start(page)

@@ -5,12 +5,10 @@ the reason in words, and stays readable; with no check-in nothing is marked.
 "Today" is fixed (Playwright's clock): 30 November 2026.
 """
 
-import json
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.browser.helpers import open_site, store_checkin
 from tests.browser.test_checkin import NOW, record
 
 NOT_YET = {"modified-plank": "Modified plank", "swimming": "Swimming",
@@ -20,21 +18,12 @@ SIX_WEEKS = "Not in the first 6 weeks after birth."
 
 
 @pytest.fixture
-def seeded(transactional_db):
-    call_command("load_content", verbosity=0)
-
-
-@pytest.fixture
-def site(seeded, server, page):
-    page.clock.set_fixed_time(NOW)
-    page.goto(server.url + "/")
-    page.url_for = lambda path: server.url + path
-    return page
+def site(server, page):
+    return open_site(server, page, NOW)
 
 
 def check_in(page, **fields):
-    raw = json.dumps(record(**fields))
-    page.evaluate("(raw) => localStorage.setItem('checkin', raw)", raw)
+    store_checkin(page, record(**fields))
 
 
 def card(page, name):

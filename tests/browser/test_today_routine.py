@@ -5,35 +5,25 @@ The phone's day is fixed (Playwright's clock) to 1 December 2026, when the routi
 is Strength basics (ordered: Gentle stretch, Strength basics, Quick relief for a flare-up).
 """
 
-import json
 import re
 from datetime import UTC, datetime
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.browser.helpers import open_site, store_checkin
 from tests.browser.test_checkin import record
 
 DAY = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def seeded(transactional_db):
-    call_command("load_content", verbosity=0)
-
-
-@pytest.fixture
-def site(seeded, server, page):
-    page.clock.set_fixed_time(DAY)
-    page.goto(server.url + "/")
-    page.url_for = lambda path: server.url + path
-    return page
+def site(server, page):
+    return open_site(server, page, DAY)
 
 
 def check_in(page, **fields):
-    raw = json.dumps(record(**fields))
-    page.evaluate("(raw) => localStorage.setItem('checkin', raw)", raw)
+    store_checkin(page, record(**fields))
 
 
 def today_line(page):

@@ -3,18 +3,15 @@ keeps the loader's rule: a row it wrote and nobody changed is still brought up t
 the next load, and an edited row is still left alone."""
 
 import shutil
-from io import StringIO
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from core.publishing import seed_fingerprint
 from exercises.models import Exercise
 from exercises.suitability import Rules
 from sciatica.management.commands.load_content import _stored_exercise_values
+from tests.exercises.migration_steps import load, migrate
 
 OLD_LAYOUT = [("exercises", "0005_search_columns")]
 RULE_FIELDS = [
@@ -23,18 +20,6 @@ RULE_FIELDS = [
     "clearance_after_assisted",
     "clearance_for_everyone",
 ]
-
-
-def migrate(targets=None):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-    return executor.loader.project_state(targets).apps if targets else None
-
-
-def load(content_dir=settings.BASE_DIR / "content"):
-    out = StringIO()
-    call_command("load_content", content_dir=content_dir, stdout=out)
-    return out.getvalue()
 
 
 def as_the_old_loader_wrote_it(exercise) -> str:

@@ -2,31 +2,16 @@
 changed is still brought up to date by the next load, and an edited row is still left alone."""
 
 import shutil
-from io import StringIO
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from core.publishing import seed_fingerprint
 from exercises.models import STOP_IF, Exercise
 from sciatica.management.commands.load_content import _stored_exercise_values
+from tests.exercises.migration_steps import load, migrate
 
 OLD_LAYOUT = [("exercises", "0003_editors_manage_routines")]
-
-
-def migrate(targets=None):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-    return executor.loader.project_state(targets).apps if targets else None
-
-
-def load(content_dir=settings.BASE_DIR / "content"):
-    out = StringIO()
-    call_command("load_content", content_dir=content_dir, stdout=out)
-    return out.getvalue()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -3,13 +3,12 @@ strictest rules, and the plain words the pages show. The judging is done in the 
 (static/js/suitability-core.js): the shape is checked against that module in Node."""
 
 import json
-import subprocess
 
 import pytest
 from django.utils import translation
 
 from exercises.suitability import MAX_EARLIEST_WEEK, Rules, strictest
-from tests.helpers import ROOT
+from tests.helpers import ROOT, run_node
 
 PLANK = Rules(earliest_week=6, after_caesarean=True)
 ASSISTED = Rules(after_assisted=True)
@@ -119,15 +118,7 @@ def judged_in_the_browser(rules: Rules, checkin: dict, today: str) -> dict:
       console.log(JSON.stringify({{ rules: readRules(rules),
                                     result: assess(rules, read.checkin, "{today}") }}));
     """
-    result = subprocess.run(  # noqa: S603 (our own script)
-        ["node", "--input-type=module", "-e", module],  # noqa: S607
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return run_node("--input-type=module", "-e", module)
 
 
 def test_the_browser_module_reads_our_rules_as_sent_not_as_unknown():
