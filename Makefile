@@ -108,8 +108,12 @@ check: install-dev content
 	$(MANAGE) check --database default
 	$(MANAGE) makemigrations --check --dry-run
 
+# pytest-xdist: one worker per core (each with its own test database and live server);
+# `make pytest PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= auto
+
 pytest: install-dev
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 # The pure modules of static/js (timer clock, search, suitability, cues, session records).
 jstest: nodejs
@@ -118,7 +122,7 @@ jstest: nodejs
 # The tests that use the database, again on PostgreSQL. The browser tests run once, in
 # `make test`: they drive the same views and queries as the tests run here (README "Tests").
 test-postgres: install-dev static ## The database tests (not the browser tests) on PostgreSQL
-	scripts/test-postgres.sh -m "database and not browser"
+	scripts/test-postgres.sh -n $(PYTEST_WORKERS) -m "database and not browser"
 
 $(LOCAL_SECRET): | $(BIN)/python
 	umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@

@@ -29,6 +29,30 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.database)
 
 
+@pytest.fixture
+def report_budget(record_property):
+    """Print a budget line (size against its limit) in the summary at the end of the run. Kept
+    on the test report, so it also reaches the summary from pytest-xdist's workers."""
+
+    def report(line: str) -> None:
+        record_property("budget", line)
+
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    lines = [
+        value
+        for report in terminalreporter.getreports("passed") + terminalreporter.getreports("failed")
+        for name, value in getattr(report, "user_properties", ())
+        if name == "budget" and report.when == "call"
+    ]
+    if lines:
+        terminalreporter.section("budgets")
+        for line in sorted(lines):
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
     """On SQLite, test in a file, not in memory: the live server's request threads then each

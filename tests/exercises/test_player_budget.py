@@ -15,13 +15,12 @@ PLAYER_FILES = [
 BUDGET = 20 * 1024
 
 
-def test_player_js_and_css_are_under_20_kb_compressed(capsys):
+def test_player_js_and_css_are_under_20_kb_compressed(report_budget):
     sizes = {
         name: len(gzip.compress((settings.BASE_DIR / "static" / name).read_bytes(), 9))
         for name in PLAYER_FILES
     }
     total = sum(sizes.values())
-    with capsys.disabled():
-        detail = ", ".join(f"{name} {size}" for name, size in sizes.items())
-        print(f"\n[budget] timer player: {total} bytes gzip of {BUDGET} ({detail})")
+    detail = ", ".join(f"{name} {size}" for name, size in sizes.items())
+    report_budget(f"timer player: {total} bytes gzip of {BUDGET} ({detail})")
     assert total < BUDGET
