@@ -121,3 +121,18 @@ def test_static_files_are_compressed_except_source_maps(settings):
         assert compressor.should_compress(name), name
     for name in ["swagger-ui/swagger-ui-bundle.js.map", "img/photo.jpg", "icons/icon-192.png"]:
         assert not compressor.should_compress(name), name
+
+
+def test_hashed_files_and_our_own_are_compressed_not_the_packages_unhashed_copies():
+    """Pages link static files by their hashed names; only our own files (the manifest's icons)
+    are also fetched by a fixed name, so the packages' unhashed copies are not compressed."""
+    storage = staticfiles_storage
+    hashed = list(storage.hashed_files.values())
+    unhashed_own = ["js/timer.js", "css/site.css", "icons/icon-192.png"]
+    unhashed_packages = [
+        "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js",
+        "admin/css/base.css",
+    ]
+    chosen = storage.worth_compressing([*hashed, *unhashed_own, *unhashed_packages])
+    assert chosen == [*hashed, *unhashed_own]
+    assert any(name.startswith("admin/css/base.") for name in chosen)
