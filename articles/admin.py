@@ -4,12 +4,11 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleReference, Contributor, Tag
 from core import admin as core_admin
-from core.admin import publish, send_to_review
+from core.admin import PublishableAdmin
 
 
 @admin.register(Tag)
@@ -56,7 +55,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
     list_display = [
         "title", "status", "published_at", "reviewer", "next_review_due", "review_state",
@@ -69,7 +68,6 @@ class ArticleAdmin(VersionAdmin):
     autocomplete_fields = ["author", "reviewer"]
     date_hierarchy = "published_at"
     inlines = [ReferenceInline]
-    actions = [send_to_review, publish]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "tags", "related", "order"]}),

@@ -1,15 +1,15 @@
-from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from articles.models import Article
+from core.admin import EditGuardForm
 from core.publishing import Status
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(EditGuardForm):
     class Meta:
         model = Article
-        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
+        fields = "__all__"
 
     def clean(self):
         cleaned = super().clean()

@@ -1,4 +1,6 @@
+import datetime
 import math
+from calendar import monthrange
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -94,10 +96,26 @@ class ArticleQuerySet(PublishableQuerySet):
         return ranked(self, query)
 
 
+# How long a page's content stays trusted before it is checked against its sources again.
+REVIEW_EVERY_MONTHS = 12
+
+
+def review_due_after(day: datetime.date) -> datetime.date:
+    """REVIEW_EVERY_MONTHS after `day` (29 February gives 28 February in a common year)."""
+    months = day.month - 1 + REVIEW_EVERY_MONTHS
+    year, month = day.year + months // 12, months % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+
+
 class Article(Publishable, Searchable):
     title = models.CharField(max_length=120)
     slug = models.SlugField(
-        max_length=120, unique=True, help_text=_("The page address: /articles/<slug>/")
+        _("web address"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "The end of the page's address, after /articles/: lowercase words and hyphens."
+        ),
     )
     summary = models.CharField(
         max_length=160,
@@ -143,7 +161,12 @@ class Article(Publishable, Searchable):
     last_reviewed = models.DateField(
         _("page last reviewed"), null=True, blank=True, help_text=_("When the content was checked.")
     )
-    next_review_due = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        help_text=_("Left empty, it is set to 12 months after the last review."),
+    )
 
     objects = ArticleQuerySet.as_manager()
     # Where the search text comes from (core.search, rule 3).
@@ -185,7 +208,11 @@ class Article(Publishable, Searchable):
     def clean(self):
         super().clean()
         errors = {}
-        if (
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = gettext(
+                "The last review cannot be in the future: enter the day the content was checked."
+            )
+        elif (
             self.last_reviewed
             and self.next_review_due
             and self.next_review_due <= self.last_reviewed
@@ -206,6 +233,8 @@ class Article(Publishable, Searchable):
         return self.title, self.summary, [plain_text(self.display_html)]
 
     def save(self, *args, **kwargs):
+        if self.next_review_due is None:
+            self.next_review_due = review_due_after(self.last_reviewed or timezone.localdate())
         rendered = render_markdown(self.body)
         self.body_html = rendered.html
         self.toc = rendered.toc

@@ -1,32 +1,162 @@
-"""Admin parts shared by every app: publishing actions and the reference inline."""
+"""Admin parts shared by every app: the publishing workflow, the edit guard and the reference
+inline.
 
+Every workflow action (send to review, publish now) saves each page through `save()` inside a
+django-reversion revision and writes the admin log, so the page's history says who did what
+and when, like an edit through the form.
+"""
+
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import timezone
+from django.template.response import TemplateResponse
+from django.utils import formats, timezone
+from django.utils.html import escape
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from reversion import create_revision, set_comment, set_user
+from reversion.admin import VersionAdmin
 
 from core.publishing import Status
 
 
-@admin.action(description=_("Send selected to review"))
+def record(modeladmin, request, obj, message: str) -> None:
+    """Save `obj` as one step of its history (who, when, what) and in the admin log."""
+    with create_revision():
+        obj.save()
+        set_user(request.user)
+        set_comment(message)
+    modeladmin.log_change(request, obj, message)
+
+
+@admin.action(description=_("Send selected to review"), permissions=["change"])
 def send_to_review(modeladmin, request, queryset):
-    count = queryset.exclude(status=Status.REVIEW).update(status=Status.REVIEW)
-    message = ngettext("%(count)d sent to review.", "%(count)d sent to review.", count)
-    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
+    """A live page sent to review leaves the site until it is published again: ask first."""
+    pages = list(queryset.exclude(status=Status.REVIEW))
+    live = [page for page in pages if page.is_public]
+    if live and request.POST.get("confirm") != "yes":
+        return TemplateResponse(
+            request,
+            "admin/core/confirm_send_to_review.html",
+            {
+                **modeladmin.admin_site.each_context(request),
+                "title": gettext("Take these pages off the site?"),
+                "opts": modeladmin.model._meta,
+                "live": live,
+                "pages": pages,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+    for page in pages:
+        page.status = Status.REVIEW
+        record(modeladmin, request, page, gettext("Sent to review."))
+    message = ngettext("%(count)d sent to review.", "%(count)d sent to review.", len(pages))
+    modeladmin.message_user(request, message % {"count": len(pages)}, messages.SUCCESS)
+    return None
 
 
-@admin.action(description=_("Publish selected now"))
+@admin.action(description=_("Publish selected now"), permissions=["change"])
 def publish(modeladmin, request, queryset):
+    """Now means now: a draft or a scheduled page becomes public at once."""
     now = timezone.now()
     count = 0
-    for obj in queryset.exclude(status=Status.PUBLISHED):
-        obj.status = Status.PUBLISHED
-        obj.published_at = obj.published_at or now
-        obj.save()  # save(), not update(): keeps rendering and history hooks
+    for page in queryset:
+        if page.is_public:
+            continue
+        page.status = Status.PUBLISHED
+        if page.published_at is None or page.published_at > now:
+            page.published_at = now
+        record(modeladmin, request, page, gettext("Published."))
         count += 1
     message = ngettext("%(count)d published.", "%(count)d published.", count)
     modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+def edit_token(obj) -> str:
+    """What the form was opened on: the row's last change time."""
+    return obj.updated_at.isoformat() if obj.pk and obj.updated_at else ""
+
+
+class EditGuardForm(forms.ModelForm):
+    """Refuses a save when someone else saved the page after this form was opened, instead of
+    silently overwriting their change. The form comes back with her text, so nothing is lost."""
+
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["edit_token"].initial = edit_token(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        stored = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
+        if stored is not None and self.cleaned_data.get("edit_token") != edit_token(stored):
+            raise forms.ValidationError(changed_since_message(stored), code="changed_since")
+        return cleaned
+
+
+def changed_since_message(stored) -> str:
+    entry = (
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(stored), object_id=str(stored.pk)
+        )
+        .select_related("user")
+        .order_by("-action_time")
+        .first()
+    )
+    when = formats.date_format(timezone.localtime(stored.updated_at), "DATETIME_FORMAT")
+    words = {"when": when}
+    if entry is not None:
+        words["who"] = entry.user.get_full_name() or entry.user.get_username()
+        message = gettext(
+            "%(who)s changed this page on %(when)s, after you opened it. Your changes are not "
+            "saved yet: copy them, open the page again to see the new version, then make "
+            "them again."
+        )
+    else:
+        message = gettext(
+            "This page was changed on %(when)s, after you opened it. Your changes are not "
+            "saved yet: copy them, open the page again to see the new version, then make "
+            "them again."
+        )
+    return message % words
+
+
+class PublishableAdmin(VersionAdmin):
+    """The admin of a page readers see: history, the workflow actions, the edit guard, and a
+    "Web address" field that shows the page's real address."""
+
+    form = EditGuardForm
+    actions = [send_to_review, publish]
+
+    def get_fieldsets(self, request, obj=None):
+        """The edit guard's hidden field goes with the first fieldset, so every change form
+        (the history's revert form too) sends it back."""
+        (name, options), *rest = super().get_fieldsets(request, obj)
+        first = (name, {**options, "fields": [*options["fields"], "edit_token"]})
+        return [first, *rest]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        slug = form.base_fields.get("slug")
+        if slug is not None:
+            slug.label = gettext("Web address")
+            if obj is not None and obj.pk:
+                slug.help_text = gettext(
+                    "The end of the page's address. This page is at %(address)s; changing it "
+                    "breaks links and bookmarks to it."
+                ) % {"address": escape(request.build_absolute_uri(obj.get_absolute_url()))}
+            else:
+                slug.help_text = gettext(
+                    "The end of the page's address: lowercase words joined by hyphens, made "
+                    "from the title. It should not change once the page is published."
+                )
+        return form
 
 
 class ReferenceInline(admin.TabularInline):

@@ -24,5 +24,9 @@ def filter_by_slug(queryset, request, param: str, model, lookup: str):
 class ReferenceSerializer(serializers.ModelSerializer):
     """A cited source; an app's subclass sets `Meta.model` to its ReferenceBase subclass."""
 
+    url = serializers.CharField(
+        source="safe_url", help_text="The source's web address (http or https), or empty."
+    )
+
     class Meta:
         fields = ["title", "publisher", "url", "accessed"]

@@ -6,6 +6,7 @@ Every public view, API endpoint and offline manifest starts from
 
 import hashlib
 import json
+from urllib.parse import urlsplit
 
 from django.db import models
 from django.utils import timezone
@@ -76,6 +77,12 @@ class ReferenceBase(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.publisher})"
+
+    @property
+    def safe_url(self) -> str:
+        """The link if it is a web address (http or https), else "": the form refuses other
+        schemes, and this holds for a row written any other way (a script, the database)."""
+        return self.url if urlsplit(self.url.strip()).scheme.lower() in {"http", "https"} else ""
 
 
 def seed_fingerprint(values: dict) -> str:

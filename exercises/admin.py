@@ -5,10 +5,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from core import admin as core_admin
-from core.admin import publish, send_to_review
+from core.admin import PublishableAdmin
 from exercises.images import PictureFormField
 from exercises.models import (
     MAX_ROUTINE_SECONDS,
@@ -89,7 +88,7 @@ def rules_list(rules):
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(VersionAdmin):
+class ExerciseAdmin(PublishableAdmin):
     formfield_overrides = {models.ImageField: {"form_class": PictureFormField}}
     list_display = ["name", "category", "dose_text", "rules_text", "status", "published_at"]
     list_filter = [
@@ -106,7 +105,6 @@ class ExerciseAdmin(VersionAdmin):
     search_fields = ["name", "summary", "precautions"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [StepInline, ReferenceInline]
-    actions = [send_to_review, publish]
     readonly_fields = [
         "plan_preview",
         "standard_stop_if",
@@ -242,13 +240,12 @@ class RoutineItemInline(admin.TabularInline):
 
 
 @admin.register(Routine)
-class RoutineAdmin(VersionAdmin):
+class RoutineAdmin(PublishableAdmin):
     list_display = ["name", "rules_text", "status", "published_at", "order"]
     list_filter = ["status"]
     search_fields = ["name", "summary", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoutineItemInline]
-    actions = [send_to_review, publish]
     readonly_fields = ["plan_preview", "rules_preview", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "description", "order"]}),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
+from core.admin import edit_token
 from core.publishing import Status
 
 
@@ -40,6 +41,7 @@ def form_data(article, **changes):
         "references-INITIAL_FORMS": "0",
         "references-MIN_NUM_FORMS": "0",
         "references-MAX_NUM_FORMS": "1000",
+        "edit_token": edit_token(article),
     }
     data.update(changes)
     return data
@@ -169,7 +171,10 @@ def test_history_records_who_changed_what_and_can_revert(editor_client, editor, 
     form = editor_client.get(revert_url)
     assert form.status_code == 200
     article.refresh_from_db()
-    editor_client.post(revert_url, form_data(article, body="Second version.", **published))
+    token = form.context["adminform"].form["edit_token"].value()  # as the revert form sends it
+    editor_client.post(
+        revert_url, form_data(article, body="Second version.", edit_token=token, **published)
+    )
     article.refresh_from_db()
     assert article.body == "Second version."
     assert "Second version." in article.body_html

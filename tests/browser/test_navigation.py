@@ -1,5 +1,7 @@
 """A reader opens the app, follows links and sees real pages, with no console errors."""
 
+from urllib.parse import urlencode
+
 import pytest
 
 from exercises.models import Exercise
@@ -41,4 +43,31 @@ def test_service_worker_registers_from_static_file(server, page):
         "navigator.serviceWorker.ready.then((registration) => registration.scope)"
     )
     assert scope == server.url + "/"
+    assert page.console.errors == []
+
+
+def wide(text):
+    """The full-width forms of ASCII letters, as a phone's Japanese keyboard types them."""
+    return "".join(chr(ord(letter) + 0xFEE0) for letter in text)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "piriformis " + "stretch " * 20,  # over 100 characters: the server shortens it
+        "piriformis" + " " * 120 + "stretch",  # spaces the server tidies away
+        wide("piriformis") + "\u3000" + wide("STRETCH") + " stretch" * 12,  # full-width, long
+    ],
+)
+def test_a_long_or_untidy_search_online_is_the_servers_answer(server, page, typed):
+    """Online, the page shows the server's results; only a page from the saved copy (the
+    query in the address differs from the one the server answered) searches the phone."""
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(server.url + "/search/?" + urlencode({"q": typed}))
+    # search.js decides as it runs, before "load": the saved index is fetched then or never.
+    page.wait_for_load_state("load")
+    assert not [url for url in asked if "search-index" in url]
+    assert "saved on this phone" not in page.locator("#search-results").inner_text()
+    assert page.locator("#search-results .card").count() > 0
     assert page.console.errors == []

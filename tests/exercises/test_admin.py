@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from core.admin import edit_token
 from core.publishing import Status
 from exercises.models import Exercise, RoutineItem
 from exercises.suitability import Rules
@@ -37,6 +38,7 @@ def exercise_form(exercise, **changes):
         "status": exercise.status,
         "published_at_0": exercise.published_at.date().isoformat(),
         "published_at_1": exercise.published_at.strftime("%H:%M:%S"),
+        "edit_token": edit_token(exercise),
     }
     for prefix in ("steps", "references"):
         data.update({
@@ -153,6 +155,7 @@ def routine_form(routine, items, **changes):
         "status": Status.DRAFT, "published_at_0": "", "published_at_1": "",
         "items-TOTAL_FORMS": str(len(items)), "items-INITIAL_FORMS": "0",
         "items-MIN_NUM_FORMS": "0", "items-MAX_NUM_FORMS": "1000",
+        "edit_token": edit_token(routine),
     }  # fmt: skip
     for index, item in enumerate(items):
         for key, value in item.items():

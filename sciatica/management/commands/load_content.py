@@ -18,6 +18,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -203,6 +204,13 @@ class Tally:
         )
 
 
+def _write_references(page, references: list[dict]) -> None:
+    page.references.all().delete()
+    for order, ref in enumerate(references, start=1):
+        accessed = datetime.date.fromisoformat(ref["accessed"])  # a string in the fingerprint
+        page.references.create(order=order, **{**ref, "accessed": accessed})
+
+
 class Command(BaseCommand):
     help = (
         "Load the starting articles, exercises and routines from the content files. "
@@ -279,8 +287,13 @@ class Command(BaseCommand):
                 continue
             else:
                 tally.updated.append(obj.slug)
+            obj.seed_hash = wanted
             try:
-                write(obj, values)
+                # A step of the page's history (the first, for a new page), so an editor's
+                # first change can be undone in the admin like any later one.
+                with reversion.create_revision():
+                    write(obj, values)
+                    reversion.set_comment(f"Starting content, loaded from {item.source}.")
             except ValidationError as error:
                 # Checked before writing, so only a clash with an editor's change gets here
                 # (e.g. a routine's override against an exercise's edited dose). The whole
@@ -288,8 +301,6 @@ class Command(BaseCommand):
                 raise CommandError(
                     str(ContentError([f"{item.source}: {m}" for m in _messages(error)]))
                 ) from None
-            obj.seed_hash = wanted
-            obj.save(update_fields=["seed_hash"])
         return tally
 
     def _write_article(self, article: Article, values: dict) -> None:
@@ -306,9 +317,7 @@ class Command(BaseCommand):
             for name in values["tags"]
         ]
         article.tags.set(tags)
-        article.references.all().delete()
-        for order, ref in enumerate(values["references"], start=1):
-            article.references.create(order=order, **ref)
+        _write_references(article, values["references"])
 
     def _write_exercise(self, exercise: Exercise, values: dict, categories) -> None:
         for name in EXERCISE_FIELDS:
@@ -320,9 +329,7 @@ class Command(BaseCommand):
         exercise.steps.all().delete()
         for order, text in enumerate(values["steps"], start=1):
             exercise.steps.create(order=order, text=text)
-        exercise.references.all().delete()
-        for order, ref in enumerate(values["references"], start=1):
-            exercise.references.create(order=order, **ref)
+        _write_references(exercise, values["references"])
 
     def _write_routine(self, routine: Routine, values: dict) -> None:
         for name in ROUTINE_FIELDS:
