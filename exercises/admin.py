@@ -1,8 +1,9 @@
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,20 @@ from exercises.models import (
     stop_if_text,
 )
 from exercises.plan import DoseError, Plan, build_routine_plan, describe_duration
+
+
+def in_words(error: DoseError) -> str:
+    """A dose error with each field's label (as on the form), not its code name."""
+
+    def label(name):
+        for model in (Exercise, RoutineItem):
+            try:
+                return capfirst(model._meta.get_field(name).verbose_name)
+            except FieldDoesNotExist:
+                continue
+        return name
+
+    return "; ".join(f"{label(name)}: {message}" for name, message in error.by_field.items())
 
 
 def plan_table(plan: Plan):
@@ -180,12 +195,15 @@ class ExerciseAdmin(PublishableAdmin):
 
     @admin.display(description=_("timer plan (saved dose)"))
     def plan_preview(self, obj):
-        if obj.pk is None:
+        """The saved dose's plan: a form sent back with errors must not preview what was
+        refused."""
+        saved = Exercise.objects.filter(pk=obj.pk).first() if obj.pk else None
+        if saved is None:
             return gettext("Shown after the first save.")
         try:
-            return plan_table(obj.plan())
+            return plan_table(saved.plan())
         except DoseError as error:
-            return gettext("The dose cannot be played: %(error)s") % {"error": error}
+            return gettext("The dose cannot be played: %(error)s") % {"error": in_words(error)}
 
 
 class RoutineItemFormSet(BaseInlineFormSet):
@@ -307,10 +325,11 @@ class RoutineAdmin(PublishableAdmin):
 
     @admin.display(description=_("timer plan (saved routine)"))
     def plan_preview(self, routine):
-        items = list(routine.items.select_related("exercise")) if routine.pk else []
+        saved = Routine.objects.filter(pk=routine.pk).first() if routine.pk else None
+        items = list(saved.items.select_related("exercise")) if saved else []
         if not items:
             return gettext("Add exercises and save to see the plan.")
         try:
-            return plan_table(routine.plan(items))
+            return plan_table(saved.plan(items))
         except DoseError as error:
-            return gettext("The routine cannot be played: %(error)s") % {"error": error}
+            return gettext("The routine cannot be played: %(error)s") % {"error": in_words(error)}

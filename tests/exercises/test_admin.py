@@ -294,3 +294,25 @@ def test_the_routine_list_shows_each_routines_rules_in_constant_queries(
         listing = admin_client.get("/admin/exercises/routine/").content.decode()
     assert "Not in the first 6 weeks after birth." in listing
     assert listing.count("Wait until a health professional has cleared you for exercise.") == 10
+
+
+def test_the_plan_box_shows_the_saved_dose_not_the_refused_one(admin_client, make_exercise):
+    exercise = make_exercise(hold_seconds=30, reps=3, sets=1, rest_seconds=10)
+    response = admin_client.post(
+        f"/admin/exercises/exercise/{exercise.pk}/change/",
+        exercise_form(exercise, dose_kind="activity", duration_minutes="10"),
+    )
+    assert response.status_code == 200  # refused: an activity has no repetitions
+    html = response.content.decode()
+    assert "Total: about 2 minutes (115 seconds)" in html  # the saved plan: 5 + 3 x 30 + 2 x 10
+    assert "The dose cannot be played" not in html
+
+
+def test_a_dose_that_cannot_be_played_is_explained_with_the_fields_labels(
+    admin_client, make_exercise
+):
+    exercise = make_exercise()
+    Exercise.objects.filter(pk=exercise.pk).update(reps=None)  # as a script might
+    html = admin_client.get(f"/admin/exercises/exercise/{exercise.pk}/change/").content.decode()
+    assert "The dose cannot be played: Repetitions: Needed for a timed hold." in html
+    assert "played: reps" not in html
