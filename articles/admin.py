@@ -8,18 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleReference, Contributor, Tag
 from core import admin as core_admin
-from core.admin import PublishableAdmin
+from core.admin import PlainWordsMixin, PublicationFilter, PublishableAdmin, publication
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+class TagAdmin(PlainWordsMixin, admin.ModelAdmin):
+    list_display = ["name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Contributor)
-class ContributorAdmin(admin.ModelAdmin):
+class ContributorAdmin(PlainWordsMixin, admin.ModelAdmin):
     list_display = ["name", "credentials"]
     search_fields = ["name", "credentials", "bio"]
     prepopulated_fields = {"slug": ["name"]}
@@ -58,9 +58,9 @@ class ReviewStateFilter(admin.SimpleListFilter):
 class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
     list_display = [
-        "title", "status", "published_at", "reviewer", "next_review_due", "review_state",
+        "title", publication, "reviewer", "next_review_due", "review_state",
     ]  # fmt: skip
-    list_filter = [ReviewStateFilter, "status", "tags"]
+    list_filter = [ReviewStateFilter, PublicationFilter, "tags"]
     list_select_related = ["reviewer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}

@@ -75,6 +75,43 @@ def publish(modeladmin, request, queryset):
     modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
+class PublicationFilter(admin.SimpleListFilter):
+    """Where each page is in the workflow, with scheduled pages apart from live ones."""
+
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("live", _("On the site")),
+            ("scheduled", _("Scheduled")),
+            (Status.REVIEW, _("In review")),
+            (Status.DRAFT, _("Draft")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "live":
+            return queryset.published()
+        if self.value() == "scheduled":
+            return queryset.scheduled()
+        if self.value() in (Status.REVIEW, Status.DRAFT):
+            return queryset.filter(status=self.value())
+        return queryset
+
+
+@admin.display(description=_("publication"), ordering="published_at")
+def publication(page) -> str:
+    """ "On the site since 1 Dec", "Scheduled for 3 Dec, 09:00", "In review" or "Draft"."""
+    if page.status == Status.PUBLISHED and page.published_at:
+        when = timezone.localtime(page.published_at)
+        if page.is_public:
+            return gettext("On the site since %(date)s") % {
+                "date": formats.date_format(when, "j M Y")
+            }
+        return gettext("Scheduled for %(when)s") % {"when": formats.date_format(when, "j M, H:i")}
+    return page.get_status_display()
+
+
 def edit_token(obj) -> str:
     """What the form was opened on: the row's last change time."""
     return obj.updated_at.isoformat() if obj.pk and obj.updated_at else ""
@@ -127,7 +164,21 @@ def changed_since_message(stored) -> str:
     return message % words
 
 
-class PublishableAdmin(VersionAdmin):
+class PlainWordsMixin:
+    """Editors read "Web address", not "Slug"."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "slug" and field is not None:
+            field.label = gettext("Web address")
+            field.help_text = gettext(
+                "The end of the page's address: lowercase words joined by hyphens, made from "
+                "the name. It should not change once the page is published."
+            )
+        return field
+
+
+class PublishableAdmin(PlainWordsMixin, VersionAdmin):
     """The admin of a page readers see: history, the workflow actions, the edit guard, and a
     "Web address" field that shows the page's real address."""
 
@@ -144,18 +195,11 @@ class PublishableAdmin(VersionAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         slug = form.base_fields.get("slug")
-        if slug is not None:
-            slug.label = gettext("Web address")
-            if obj is not None and obj.pk:
-                slug.help_text = gettext(
-                    "The end of the page's address. This page is at %(address)s; changing it "
-                    "breaks links and bookmarks to it."
-                ) % {"address": escape(request.build_absolute_uri(obj.get_absolute_url()))}
-            else:
-                slug.help_text = gettext(
-                    "The end of the page's address: lowercase words joined by hyphens, made "
-                    "from the title. It should not change once the page is published."
-                )
+        if slug is not None and obj is not None and obj.pk:
+            slug.help_text = gettext(
+                "The end of the page's address. This page is at %(address)s; changing it "
+                "breaks links and bookmarks to it."
+            ) % {"address": escape(request.build_absolute_uri(obj.get_absolute_url()))}
         return form
 
 

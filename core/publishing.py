@@ -24,6 +24,10 @@ class PublishableQuerySet(models.QuerySet):
         """Published and due: a future `published_at` keeps a page scheduled, not public."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published with a time still to come: readers see it from then."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
 
 class Publishable(models.Model):
     status = models.CharField(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from core import admin as core_admin
-from core.admin import PublishableAdmin
+from core.admin import PlainWordsMixin, PublicationFilter, PublishableAdmin, publication
 from exercises.images import PictureFormField
 from exercises.models import (
     MAX_ROUTINE_SECONDS,
@@ -68,8 +68,8 @@ def plan_table(plan: Plan):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
+class CategoryAdmin(PlainWordsMixin, admin.ModelAdmin):
+    list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -105,9 +105,9 @@ def rules_list(rules):
 @admin.register(Exercise)
 class ExerciseAdmin(PublishableAdmin):
     formfield_overrides = {models.ImageField: {"form_class": PictureFormField}}
-    list_display = ["name", "category", "dose_text", "rules_text", "status", "published_at"]
+    list_display = ["name", "category", "dose_text", "rules_text", publication]
     list_filter = [
-        "status",
+        PublicationFilter,
         "category",
         "dose_kind",
         "difficulty",
@@ -259,8 +259,8 @@ class RoutineItemInline(admin.TabularInline):
 
 @admin.register(Routine)
 class RoutineAdmin(PublishableAdmin):
-    list_display = ["name", "rules_text", "status", "published_at", "order"]
-    list_filter = ["status"]
+    list_display = ["name", "rules_text", publication, "order"]
+    list_filter = [PublicationFilter]
     search_fields = ["name", "summary", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoutineItemInline]

@@ -47,7 +47,7 @@ if ADMIN_URL == "/":
     raise ImproperlyConfigured("DJANGO_ADMIN_URL must not be empty, e.g. 'admin/'.")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "sciatica.apps.SiteAdminConfig",  # django.contrib.admin with the editors' site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -308,3 +308,63 @@ def test_a_stored_non_web_link_is_never_a_link(client, make_article, url):
     reference.save()
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'href="https://www.nhs.uk/conditions/sciatica/"' in html
+
+
+# The admin speaks to editors: the site's name, plain words, what needs attention first.
+
+
+def test_the_admin_home_starts_with_what_needs_attention(
+    editor_client, make_article, make_exercise
+):
+    make_article(last_reviewed=datetime.date(2024, 1, 1), next_review_due=datetime.date(2025, 1, 1))
+    make_article(published_at=timezone.now() + datetime.timedelta(days=2))
+    make_article(status=Status.REVIEW)
+    make_exercise(status=Status.DRAFT)
+    make_exercise(status=Status.DRAFT)
+    html = editor_client.get("/admin/").content.decode()
+    assert "Postpartum Sciatica Relief: editors" in html
+    assert "Django administration" not in html
+    attention = html[html.index("What needs attention") : html.index("</section>")]
+    assert 'href="/admin/articles/article/?review=overdue">1 article is overdue' in attention
+    # Only the overdue one is on the site, and no article here has a clinical reviewer.
+    assert '?review=awaiting-clinical">1 published article awaits clinical review' in attention
+    assert 'href="/admin/articles/article/?publication=review">Articles in review: 1' in attention
+    assert '?publication=scheduled">Articles scheduled: 1' in attention
+    assert 'href="/admin/exercises/exercise/?publication=draft">Exercises in draft: 2' in attention
+    assert "Routines" not in attention  # nothing to do there
+
+
+def test_lists_tell_scheduled_pages_from_live_ones(editor_client, make_article):
+    when = timezone.localtime().replace(second=0, microsecond=0) + datetime.timedelta(days=2)
+    make_article(title="Coming soon", published_at=when)
+    make_article(title="Out now")
+    html = editor_client.get(f"{CHANGELIST}?publication=scheduled").content.decode()
+    assert "Coming soon" in html and "Out now" not in html
+    assert f"Scheduled for {when.strftime('%-d %b, %H:%M')}" in html
+    html = editor_client.get(f"{CHANGELIST}?publication=live").content.decode()
+    assert "Out now" in html and "Coming soon" not in html
+    assert "On the site since" in html
+
+
+def test_the_login_page_speaks_plainly(client, db):
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "nobody", "password": "wrong password"}
+    )
+    html = response.content.decode()
+    assert "do not match an editor&#x27;s account" in html
+    assert "staff" not in html.lower()
+    assert "Django administration" not in html
+
+
+def test_no_slug_in_what_editors_read(editor_client, make_article, category):
+    for url in (
+        f"{CHANGELIST}{make_article().pk}/change/",
+        f"{CHANGELIST}add/",
+        "/admin/articles/tag/add/",
+        f"/admin/exercises/category/{category.pk}/change/",
+        "/admin/exercises/exercise/add/",
+        "/admin/exercises/routine/add/",
+    ):
+        html = editor_client.get(url).content.decode()
+        assert ">Slug" not in html and "Slug:" not in html, url
+        assert "Web address" in html, url
