@@ -4,6 +4,9 @@
 import { localDate, needsNewCheckin, readCheckin } from "./suitability-core.js";
 
 export const STORAGE_KEY = "checkin";
+// What she confirmed per exercise or routine, "My physiotherapist or doctor has cleared me
+// for this" (start-guard.js): part of her check-in, so forgotten with it.
+export const CLEARED_KEY = "cleared-for";
 
 // Today on her phone, "YYYY-MM-DD" (her time zone).
 export function today() {
@@ -39,11 +42,15 @@ export function saveCheckin(checkin) {
   }
 }
 
+// Forgets everything the check-in kept: her answers and what she confirmed on exercise and
+// routine pages.
 export function forgetCheckin() {
-  try {
-    storage()?.removeItem(STORAGE_KEY);
-  } catch {
-    // nothing kept, nothing to forget
+  for (const key of [STORAGE_KEY, CLEARED_KEY]) {
+    try {
+      storage()?.removeItem(key);
+    } catch {
+      // nothing kept, nothing to forget
+    }
   }
 }
 

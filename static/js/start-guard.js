@@ -4,10 +4,10 @@
 // (localStorage, never sent). Until then the timer's Start does not start: this module
 // catches the click on its way to the Start button (a capture listener on the timer), so
 // timer.js stays a player that knows nothing about rules.
-import { loadCheckin, today } from "./checkin-store.js";
+import { CLEARED_KEY, loadCheckin, today } from "./checkin-store.js";
 import { NOT_YET, assess } from "./suitability-core.js";
 
-export const STORAGE_KEY = "cleared-for";
+export const STORAGE_KEY = CLEARED_KEY; // forgotten with her answers (forgetCheckin)
 
 function readList() {
   try {

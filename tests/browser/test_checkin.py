@@ -22,6 +22,7 @@ BIRTHS = {
 }
 CLEARED = {"yes": "Yes", "no": "No, not yet", "unsure": "Not sure"}
 READ_STORED = "() => localStorage.getItem('checkin')"
+READ_CLEARED = "() => localStorage.getItem('cleared-for')"
 
 
 @pytest.fixture
@@ -210,9 +211,12 @@ def test_forget_my_answers_erases_them_from_the_phone(checkin, server):
     page = checkin
     answer(page, weeks=3, birth="caesarean", cleared="no")
     assert stored(page) is not None
+    # What she confirmed on the exercise pages ("cleared me for this") goes with them.
+    page.evaluate("""() => localStorage.setItem('cleared-for', '["exercise:modified-plank"]')""")
 
     page.get_by_role("button", name="Forget my answers").click()
     assert stored(page) is None
+    assert page.evaluate(READ_CLEARED) is None
     status = page.get_by_role("status").filter(has_text="Your answers are forgotten")
     expect(status).to_be_focused()
     expect(question(page, "When was your baby born?")).to_be_visible()
