@@ -121,9 +121,11 @@ def search_index_view(request):
 
     One entry per published article ("k": "a") and exercise ("k": "e"): its address "u",
     title "t" and summary "s" as shown, primary key "i" (the last tie-break), and "f", the
-    folded title, summary and body exactly as stored for the server's search."""
+    folded title, summary and body exactly as stored for the server's search. An exercise
+    also carries its suitability rules "r" (Rules.as_dict(), as its cards' data-rules), so
+    results found offline are marked "Not yet for you" like the server's."""
 
-    def entry(kind, obj, title):
+    def entry(kind, obj, title, **extra):
         return {
             "k": kind,
             "u": obj.get_absolute_url(),
@@ -131,10 +133,14 @@ def search_index_view(request):
             "s": obj.summary,
             "i": obj.pk,
             "f": [obj.search_title, obj.search_summary, obj.search_body],
+            **extra,
         }
 
     entries = [entry("a", article, article.title) for article in Article.objects.published()]
-    entries += [entry("e", exercise, exercise.name) for exercise in Exercise.objects.published()]
+    entries += [
+        entry("e", exercise, exercise.name, r=exercise.rules.as_dict())
+        for exercise in Exercise.objects.published()
+    ]
     response = JsonResponse(
         {"entries": entries}, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")}
     )

@@ -1,9 +1,12 @@
 // Search without a connection. The server renders results for the query it received
 // (data-query). When the page was served from the phone's saved copy instead (offline),
 // the query in the address differs, and the results come from the saved index.
-// Its words come from the page's catalogue (./i18n.js).
+// Its words come from the page's catalogue (./i18n.js). An exercise found there is marked
+// "Not yet for you" from the rules the index carries ("r"), by suitability.js as every
+// other card is.
 import { t, tn } from "./i18n.js";
 import { parse, search } from "./search-core.js";
+import { markPage } from "./suitability.js";
 
 const results = document.getElementById("search-results");
 const query = parse(new URLSearchParams(window.location.search).get("q") || "");
@@ -11,6 +14,9 @@ const query = parse(new URLSearchParams(window.location.search).get("q") || "");
 function item(entry) {
   const li = document.createElement("li");
   li.className = "card";
+  // An exercise's rules as its server-rendered card carries them; none at all counts as
+  // "needs clearance" (suitability-core.js readRules: fail safe).
+  if (entry.k === "e") li.dataset.rules = JSON.stringify(entry.r ?? null);
   const heading = document.createElement("h3");
   heading.className = "card__title";
   const link = document.createElement("a");
@@ -51,6 +57,7 @@ async function render() {
   );
   const input = document.getElementById("search-q");
   if (input) input.value = query.text;
+  markPage();
 }
 
 if (results && query.words.length && query.text !== results.dataset.query) {

@@ -141,3 +141,25 @@ def test_category_search_and_offline_pages_mark_what_is_not_yet_for_her(site):
     walking = page.locator("main li").filter(has=page.get_by_role("link", name="Walking"))
     expect(walking.locator("[data-suitability-note]")).to_have_count(0)
     assert page.console.errors == []
+
+
+def test_search_results_from_the_saved_index_are_marked_too(site):
+    """Offline, the worker answers /search/?q=... with its saved /search/ page and
+    static/js/search.js finds the results in the saved index (/search-index.json): they are
+    marked from the index's rules exactly as the server's results are."""
+    page = site
+    check_in(page, birthDate="2026-11-09", birth="caesarean", cleared="no")
+    saved_search_page = page.request.get(page.url_for("/search/")).text()
+    page.route("**/search/?q=*", lambda route: route.fulfill(body=saved_search_page,
+                                                            content_type="text/html"))  # fmt: skip
+
+    page.goto(page.url_for("/search/?q=tingling"))  # every exercise's "Stop if" has it
+    expect(page.locator("#search-results")).to_contain_text("saved on this phone")
+    for name in NOT_YET.values():
+        found = card(page, name)
+        expect(found).to_have_attribute("data-suitability", "not-yet")
+        expect(found.locator(".suit-note__badge")).to_have_text("Not yet for you")
+        expect(found).to_contain_text(CAESAREAN)
+    expect(card(page, "Pelvic tilt")).to_have_attribute("data-suitability", "suitable")
+    expect(card(page, "Pelvic tilt").locator("[data-suitability-note]")).to_have_count(0)
+    assert page.console.errors == []

@@ -113,6 +113,20 @@ def test_search_index_carries_what_the_server_searches(client, seeded, report_bu
     assert size < SEARCH_INDEX_BUDGET
 
 
+def test_search_index_carries_each_exercises_suitability_rules(client, seeded):
+    """Offline results are marked "Not yet for you" like every other card: each exercise's
+    rules ("r"), in the shape the pages' data-rules attributes and the API carry."""
+    entries = client.get("/search-index.json").json()["entries"]
+    exercises = {e["u"]: e for e in entries if e["k"] == "e"}
+    assert len(exercises) == Exercise.objects.published().count()
+    for exercise in Exercise.objects.published():
+        assert exercises[exercise.get_absolute_url()]["r"] == exercise.rules.as_dict()
+    assert exercises["/exercises/modified-plank/"]["r"] == {
+        "earliest_week": 6, "after_caesarean": True, "after_assisted": False, "everyone": False
+    }  # fmt: skip
+    assert all("r" not in e for e in entries if e["k"] == "a")  # articles have no rules
+
+
 def test_offline_page_links_to_the_saved_pages(client, seeded):
     html = client.get("/offline/").content.decode()
     assert "You are offline" in html
