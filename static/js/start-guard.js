@@ -1,11 +1,16 @@
-// Starting something that is not yet for her (suitability-core.js says NOT_YET for the
-// page's own rules and her check-in) asks first: "My physiotherapist or doctor has cleared
-// me for this". Her answer is remembered on this phone, per exercise or routine
-// (localStorage, never sent). Until then the timer's Start does not start: this module
-// catches the click on its way to the Start button (a capture listener on the timer), so
-// timer.js stays a player that knows nothing about rules.
-import { CLEARED_KEY, loadCheckin, today } from "./checkin-store.js";
-import { NOT_YET, assess } from "./suitability-core.js";
+// Start asks first when her check-in says so (suitability-core.js assess, for the page's own
+// rules and her check-in):
+//  - an emergency sign: Start never starts; the emergency card (who to call) shows instead;
+//  - an urgent sign she has not yet spoken to a professional about: the urgent card asks;
+//    "I have spoken to a health professional" is kept in her check-in, as the check-in
+//    page keeps it, and Start goes on (to the next question, if any);
+//  - not yet for her (NOT_YET): "My physiotherapist or doctor has cleared me for this",
+//    remembered on this phone per exercise or routine (localStorage, never sent).
+// Until then the timer's Start does not start: this module catches the click on its way
+// to the Start button (a capture listener on the timer), so timer.js stays a player that
+// knows nothing about rules. The cards are templates/exercises/_start_care.html.
+import { CLEARED_KEY, loadCheckin, saveCheckin, today } from "./checkin-store.js";
+import { EMERGENCY, NOT_YET, URGENT, assess, newCheckin } from "./suitability-core.js";
 
 export const STORAGE_KEY = CLEARED_KEY; // forgotten with her answers (forgetCheckin)
 
@@ -40,24 +45,54 @@ function pageRules(doc) {
   }
 }
 
+// She says she has spoken to a health professional: kept in her check-in as the check-in
+// page keeps it. Returns the check-in to judge by now (the phone may refuse to keep it:
+// then for this page only).
+function recordSpoken(checkin) {
+  const day = today();
+  const result = newCheckin({ ...checkin, spokeToProfessional: true }, day);
+  if (result.checkin && saveCheckin(result.checkin)) return result.checkin;
+  return { ...checkin, spokeToProfessional: true };
+}
+
 function guard(doc = globalThis.document) {
   const root = doc.getElementById("timer");
   const box = root?.querySelector('[data-el="confirm"]');
   const start = root?.querySelector('[data-el="start"]');
   if (!box || !start) return;
+  const care = doc.getElementById("start-care");
+  if (care) box.after(care); // beside Start, where she is looking
+  const cards = {
+    [EMERGENCY]: care?.querySelector('[data-care="emergency"]'),
+    [URGENT]: care?.querySelector('[data-care="urgent"]'),
+  };
   const id = `${root.dataset.kind}:${root.dataset.slug}`;
-  const { verdict } = assess(pageRules(doc), loadCheckin().checkin ?? null, today());
-  const mustAsk = () => verdict === NOT_YET && !isConfirmed(id);
-  root.dataset.needsConfirmation = String(mustAsk());
+  let spokenHere = null; // her check-in after "I have spoken...", if the phone would not keep it
+  const checkin = () => spokenHere ?? loadCheckin().checkin ?? null;
+  const verdict = () => assess(pageRules(doc), checkin(), today()).verdict;
+  const mustAsk = (now) => now === NOT_YET && !isConfirmed(id);
+  const hideAll = () => {
+    box.hidden = true;
+    for (const card of Object.values(cards)) if (card) card.hidden = true;
+  };
+  const show = (element) => {
+    hideAll();
+    element.hidden = false;
+    element.querySelector("[data-confirm-heading], [data-care-heading]").focus();
+  };
+  root.dataset.needsConfirmation = String(mustAsk(verdict()));
 
   root.addEventListener(
     "click",
     (event) => {
-      if (event.target.closest('[data-el="start"]') !== start || !mustAsk()) return;
+      if (event.target.closest('[data-el="start"]') !== start) return;
+      const now = verdict();
+      const care = now === EMERGENCY || now === URGENT;
+      if (!care && !mustAsk(now)) return;
       event.stopPropagation(); // the timer never hears it
       event.preventDefault();
-      box.hidden = false;
-      box.querySelector("[data-confirm-heading]").focus();
+      const question = care ? cards[now] : box;
+      if (question) show(question); // (a page without the cards still never starts)
     },
     true,
   );
@@ -69,6 +104,16 @@ function guard(doc = globalThis.document) {
   });
   box.querySelector('[data-el="confirm-no"]').addEventListener("click", () => {
     box.hidden = true;
+    start.focus();
+  });
+  cards[URGENT]?.querySelector('[data-el="care-spoken"]').addEventListener("click", () => {
+    const saved = checkin();
+    if (saved) spokenHere = recordSpoken(saved);
+    cards[URGENT].hidden = true;
+    start.click(); // asked again only what is still to ask (NOT_YET), else it starts
+  });
+  cards[URGENT]?.querySelector('[data-el="care-not-now"]').addEventListener("click", () => {
+    cards[URGENT].hidden = true;
     start.focus();
   });
 }
