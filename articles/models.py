@@ -126,7 +126,9 @@ class Article(Publishable, Searchable):
             "Markdown. Use '## ' for section headings (they make the contents list). "
             'Care cards: a line "!!! emergency "Title"" (or urgent, info) then indented text. '
             "Safety cards kept in one place for the whole site: a line [[red-flags]] (when to "
-            "call 999) or [[see-a-gp]] (when to see a GP soon) on its own."
+            "call 999) or [[see-a-gp]] (when to see a GP soon) on its own; [[emergency-signs]] "
+            "and [[urgent-signs]] (every warning sign, with who to call) start the When to get "
+            "help page, which shows the cards its body starts with before its title."
         )
     )
     body_html = models.TextField(editable=False, blank=True)

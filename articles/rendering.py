@@ -91,6 +91,9 @@ class CareCardExtension(Extension):
 SNIPPETS = {
     "red-flags": "_partials/_red_flags.html",
     "see-a-gp": "_partials/_see_a_gp.html",
+    # Every warning sign, with who to call: the "When to get help" page's two first cards.
+    "emergency-signs": "_partials/_emergency_signs.html",
+    "urgent-signs": "_partials/_urgent_signs.html",
 }
 # A line of its own in the Markdown; after rendering and cleaning, a paragraph of its own.
 SNIPPET_LINE = re.compile(r"^[ \t]*\[\[([^\]\n]*)\]\][ \t]*$", re.MULTILINE)
@@ -114,6 +117,21 @@ def expand_snippets(clean_html: str) -> SafeString:
         return render_to_string(template).strip() if template else match[0]
 
     return mark_safe(SNIPPET_PARAGRAPH.sub(replace, clean_html))  # noqa: S308 (see above)
+
+
+# The care cards a body starts with (our snippets and editors' cards are <aside> elements,
+# never nested).
+LEADING_CARDS = re.compile(r"\A(?:\s*<aside\b.*?</aside>)+\s*", re.DOTALL)
+
+
+def split_leading_cards(display_html: str) -> tuple[SafeString, SafeString]:
+    """The care cards a body starts with, and the rest: the "When to get help" page shows
+    its first cards (who to call) before anything else, its title and contents included."""
+    match = LEADING_CARDS.match(display_html)
+    if not match:
+        return mark_safe(""), mark_safe(display_html)  # noqa: S308 (already safe)
+    cards, rest = display_html[: match.end()], display_html[match.end() :]
+    return mark_safe(cards.strip()), mark_safe(rest)  # noqa: S308 (already safe)
 
 
 def snippet_text(name: str) -> str:

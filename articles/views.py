@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
@@ -6,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Tag
+from articles.rendering import split_leading_cards
 from core.i18n import language_tag
 
 
@@ -35,11 +37,21 @@ class ArticleDetailView(DetailView):
         return Article.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             related=self.object.related_articles(),
             structured_data=structured_data(self.object, self.request),
             **kwargs,
         )
+        if self.object.slug == settings.HELP_ARTICLE_SLUG:
+            # "When to get help": the cards its body starts with (who to call) come first,
+            # before the title, the review box and the contents list.
+            context["help_cards"], context["body_html"] = split_leading_cards(
+                self.object.display_html
+            )
+            context["is_help"] = True
+        else:
+            context["body_html"] = self.object.display_html
+        return context
 
 
 def structured_data(article, request) -> dict:

@@ -2,7 +2,8 @@
 
 The red-flags card (templates/_partials/_red_flags.html), the "See a GP soon" card
 (_see_a_gp.html) and the check-in's two safety questions (templates/checkin.html) all show
-these lists; templates get them through `{% warning_signs %}` and `{% care_contacts %}`
+these lists (and the "When to get help" page shows every one, with who to call, first:
+templates/articles/_help_cards.html); templates get them through `{% warning_signs %}` and `{% care_contacts %}`
 (core/templatetags/site.py), which need no request, so the error pages can use them too.
 The wording follows ../shared/content-facts.md; a clinician editor reviews it.
 
@@ -16,36 +17,108 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+
+@dataclass(frozen=True)
+class Sign:
+    """One warning sign: its words (shown as they are, `{{ sign }}`) and its sources, the
+    ids of the pages it comes from in content/references.toml, which the help article
+    cites (tests/test_help_page.py checks both)."""
+
+    text: str
+    sources: tuple[str, ...]
+
+    def __str__(self):
+        return str(self.text)
+
+
+# Sources (ids in content/references.toml).
+NHS_111_WALES = "nhs-111-wales-sciatica"
+ROTHERHAM = "rotherham-postnatal-information"
+NICE_SIGNS = "nice-cg37-postnatal-signs"
+MKUH = "mkuh-important-symptoms-after-birth"
+NHS_DVT = "nhs-dvt"
+SNEE_AFTER_BIRTH = "snee-after-birth-booklet"
+
 # Call 999 or go to A&E. Sciatica's red flags (cauda equina syndrome), NHS 111 Wales.
 RED_FLAGS = (
-    _("sciatica in both legs"),
-    _("weakness or numbness in both legs that is bad or getting worse"),
-    _("numbness around your genitals or bottom"),
-    _("new trouble starting or controlling your pee or poo, or new leaking"),
+    Sign(
+        _("sciatica in both legs"),
+        sources=(NHS_111_WALES,),
+    ),
+    Sign(
+        _("weakness or numbness in both legs that is bad or getting worse"),
+        sources=(NHS_111_WALES,),
+    ),
+    Sign(
+        _("numbness around your genitals or bottom"),
+        sources=(NHS_111_WALES,),
+    ),
+    Sign(
+        _("new trouble starting or controlling your pee or poo, or new leaking"),
+        sources=(NHS_111_WALES,),
+    ),
 )
 # Call 999: emergencies after a birth (The Rotherham NHS Foundation Trust, postnatal
 # information): a clot that may have reached the lungs, a haemorrhage, collapse.
 AFTER_BIRTH_EMERGENCIES = (
-    _("sudden breathlessness, or pain in your chest"),
-    _("sudden or very heavy bleeding from your vagina"),
-    _("fainting or collapsing"),
+    Sign(
+        _("sudden breathlessness, or pain in your chest"),
+        sources=(ROTHERHAM,),
+    ),
+    Sign(
+        _("sudden or very heavy bleeding from your vagina"),
+        sources=(ROTHERHAM,),
+    ),
+    Sign(
+        _("fainting or collapsing"),
+        sources=(ROTHERHAM,),
+    ),
 )
 # See a GP soon: sciatica that is not getting better (NHS 111 Wales). Each completes
 # "your pain ...".
 SEE_A_GP = (
-    _("is not getting better after a few weeks"),
-    _("is getting worse"),
-    _("stops you doing everyday things or caring for your baby"),
+    Sign(
+        _("is not getting better after a few weeks"),
+        sources=(NHS_111_WALES,),
+    ),
+    Sign(
+        _("is getting worse"),
+        sources=(NHS_111_WALES,),
+    ),
+    Sign(
+        _("stops you doing everyday things or caring for your baby"),
+        sources=(NHS_111_WALES,),
+    ),
 )
-# See a GP or midwife the same day: signs after a birth (Rotherham; NICE CG37 table of
-# signs; Milton Keynes University Hospital, important symptoms after birth; NHS DVT page).
+# See a GP or midwife the same day: signs after a birth.
 AFTER_BIRTH_SAME_DAY = (
-    _("pain, swelling, warmth or redness in one leg, often in the calf"),
-    _("a fever or shivering"),
-    _("tummy pain, or vaginal discharge that smells bad"),
-    _("bleeding that gets heavier again, or large clots"),
-    _("a caesarean wound that is red, hot, swollen, weeping or opening"),
-    _("feeling faint or dizzy, or a racing heart"),
+    # A blood clot in a leg (deep vein thrombosis): the risk is raised for about six weeks.
+    Sign(
+        _("pain, swelling, warmth or redness in one leg, often in the calf"),
+        sources=(NHS_DVT, SNEE_AFTER_BIRTH, ROTHERHAM),
+    ),
+    # An infection.
+    Sign(
+        _("a fever or shivering"),
+        sources=(ROTHERHAM, NICE_SIGNS),
+    ),
+    Sign(
+        _("tummy pain, or vaginal discharge that smells bad"),
+        sources=(ROTHERHAM, NICE_SIGNS),
+    ),
+    # Some bleeding is normal for weeks; this is not.
+    Sign(
+        _("bleeding that gets heavier again, or large clots"),
+        sources=(ROTHERHAM, MKUH),
+    ),
+    Sign(
+        _("a caesarean wound that is red, hot, swollen, weeping or opening"),
+        sources=(MKUH,),
+    ),
+    Sign(
+        _("feeling faint or dizzy, or a racing heart"),
+        sources=(ROTHERHAM, NICE_SIGNS),
+    ),
 )
 
 WARNING_SIGNS = {

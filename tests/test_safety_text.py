@@ -29,16 +29,16 @@ SEE_A_GP = [
     "is getting worse",
     "stops you doing everyday things or caring for your baby",
 ]
+# "When to get help" shows every sign instead, through [[emergency-signs]] and
+# [[urgent-signs]] (tests/test_help_page.py).
 ARTICLES_WITH_SEE_A_GP = [
     "symptoms-of-postpartum-sciatica",
     "does-postpartum-sciatica-go-away",
     "treatment-options",
-    "when-to-get-help",
 ]
 ARTICLES_WITH_RED_FLAGS = [
     "what-is-postpartum-sciatica",
     "symptoms-of-postpartum-sciatica",
-    "when-to-get-help",
 ]
 
 
@@ -124,7 +124,7 @@ def test_the_articles_show_the_see_a_gp_card_from_its_partial(client, seeded):
 
 def test_search_finds_text_an_article_shows_through_the_partial(client, seeded):
     html = client.get("/search/?q=999").content.decode()
-    for slug in ARTICLES_WITH_RED_FLAGS:
+    for slug in [*ARTICLES_WITH_RED_FLAGS, "when-to-get-help"]:
         assert f"/articles/{slug}/" in html, slug
     assert "/articles/treatment-options/" not in html  # no 999 in it
 
@@ -180,7 +180,8 @@ def test_an_unknown_block_is_refused_with_the_names_an_editor_can_use(make_artic
     with pytest.raises(ValidationError) as raised:
         article.full_clean()
     assert raised.value.message_dict["body"] == [
-        "Unknown shared block [[red-flag]]: the ones you can use are [[red-flags]], [[see-a-gp]]."
+        "Unknown shared block [[red-flag]]: the ones you can use are [[red-flags]], "
+        "[[see-a-gp]], [[emergency-signs]], [[urgent-signs]]."
     ]
     assert "[[red-flag]]" in str(article.display_html)  # never guessed at
 
