@@ -1,10 +1,11 @@
 """The warning signs of "When to get help", written once, and who to call about them.
 
 The red-flags card (templates/_partials/_red_flags.html), the "See a GP soon" card
-(_see_a_gp.html) and the check-in's two safety questions (templates/checkin.html) all show
-these lists (and the "When to get help" page shows every one, with who to call, first:
-templates/articles/_help_cards.html); templates get them through `{% warning_signs %}` and `{% care_contacts %}`
-(core/templatetags/site.py), which need no request, so the error pages can use them too.
+(_see_a_gp.html), the "When to get help" page's first two cards, which list every sign
+(_emergency_signs.html, _urgent_signs.html) and the check-in's two safety questions
+(templates/checkin.html) all show these lists; templates get them through
+`{% warning_signs %}` and `{% care_contacts %}` (core/templatetags/site.py), which need no
+request, so the error pages can use them too.
 The wording follows ../shared/content-facts.md; a clinician editor reviews it.
 
 The numbers and service names come from settings (DJANGO_EMERGENCY_PHONE and friends,

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles.models import Article
-
 from core.publishing import Status
 from core.warning_signs import WARNING_SIGNS
 from exercises.models import Routine, RoutineItem
