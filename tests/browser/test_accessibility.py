@@ -4,6 +4,7 @@ PAGES = [
     "/",
     "/articles/",
     "/articles/what-is-postpartum-sciatica/",
+    "/articles/when-to-get-help/",
     "/articles/tag/basics/",
     "/exercises/",
     "/exercises/category/stretching/",
