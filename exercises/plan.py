@@ -12,7 +12,7 @@ language active when the plan is built: build it per request, never at import.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from django.db import models
 from django.utils.translation import gettext, ngettext, pgettext
@@ -110,6 +110,10 @@ class Step:
     sets: int | None = None
     side: str | None = None
     exercise: str | None = None  # the exercise's name, set in routines
+    # Which exercise it belongs to: its position in the routine (0 for a single exercise; the
+    # rest before an exercise belongs to that exercise), None for done. The player shows that
+    # exercise's drawing, first step and "Stop if", and "Skip this exercise" goes by it.
+    item: int | None = None
 
 
 @dataclass(frozen=True)
@@ -266,7 +270,11 @@ def build_plan(dose: Dose, name: str) -> Plan:
     """The plan for one exercise: get ready, the work, done."""
     work = _work_steps(dose, name)
     first_side = SIDES[0] if dose.each_side else None
-    return Plan(steps=[_ready(name, first_side), *work, _done()])
+    return Plan(steps=[*_of_item(0, [_ready(name, first_side), *work]), _done()])
+
+
+def _of_item(item: int, steps: Iterable[Step]) -> list[Step]:
+    return [replace(step, item=item) for step in steps]
 
 
 def build_routine_plan(items: Sequence[tuple[str, Dose]], rest_between_seconds: int) -> Plan:
@@ -275,8 +283,9 @@ def build_routine_plan(items: Sequence[tuple[str, Dose]], rest_between_seconds: 
         raise DoseError({"items": gettext("A routine needs at least one exercise.")})
     steps: list[Step] = []
     for index, (name, dose) in enumerate(items):
+        exercise: list[Step] = []
         if index and rest_between_seconds:
-            steps.append(
+            exercise.append(
                 Step(
                     kind=StepKind.REST,
                     seconds=rest_between_seconds,
@@ -285,7 +294,8 @@ def build_routine_plan(items: Sequence[tuple[str, Dose]], rest_between_seconds: 
                     exercise=name,
                 )
             )
-        steps.append(_ready(name, SIDES[0] if dose.each_side else None))
-        steps.extend(_work_steps(dose, name))
+        exercise.append(_ready(name, SIDES[0] if dose.each_side else None))
+        exercise.extend(_work_steps(dose, name))
+        steps.extend(_of_item(index, exercise))
     steps.append(_done())
     return Plan(steps=steps)

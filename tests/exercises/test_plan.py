@@ -87,12 +87,34 @@ def test_routine_plays_each_exercise_with_rest_between():
     assert plan.total_seconds == 5 + 5 + 20 + 5 + 120
 
 
+def test_every_step_says_which_exercise_of_the_routine_it_belongs_to():
+    """The player shows the drawing, first step and "Stop if" of the exercise a step belongs
+    to, and "Skip this exercise" jumps to the next item's get ready: `item` is the position of
+    the exercise in the routine (the rest before an exercise belongs to it); done has none."""
+    plan = build_routine_plan(
+        [
+            ("Tilt", Dose(hold_seconds=5, reps=1, sets=1)),
+            ("Tilt", Dose(hold_seconds=5, reps=2, sets=1, rest_seconds=3)),
+            ("Walk", Dose(kind=DoseKind.ACTIVITY, duration_minutes=2)),
+        ],
+        rest_between_seconds=20,
+    )
+    assert [(s.kind, s.item) for s in plan.steps] == [
+        ("ready", 0), ("hold", 0),
+        ("rest", 1), ("ready", 1), ("hold", 1), ("rest", 1), ("hold", 1),
+        ("rest", 2), ("ready", 2), ("activity", 2), ("activity", 2),
+        ("done", None),
+    ]  # fmt: skip
+    single = build_plan(Dose(hold_seconds=5, reps=2, sets=1, rest_seconds=3), "Tilt")
+    assert [s.item for s in single.steps] == [0, 0, 0, 0, None]
+
+
 def test_plan_serialises_with_total():
     data = build_plan(Dose(hold_seconds=5, reps=1, sets=1), "Tilt").as_dict()
     assert data["total_seconds"] == 10
     assert data["steps"][1] == {
         "kind": "hold", "seconds": 5, "label": "Hold", "say": "Hold.", "rep": 1, "reps": 1,
-        "set": 1, "sets": 1, "side": None, "exercise": "Tilt",
+        "set": 1, "sets": 1, "side": None, "exercise": "Tilt", "item": 0,
     }  # fmt: skip
 
 
