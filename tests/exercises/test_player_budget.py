@@ -9,6 +9,7 @@ PLAYER_FILES = [
     "js/timer-core.js",
     "js/cues.js",
     "js/sessions.js",
+    "js/pain-core.js",
     "js/i18n.js",
     "css/timer.css",
 ]
