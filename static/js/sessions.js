@@ -1,9 +1,16 @@
 // The reader's own record of sessions done, kept on her device in IndexedDB.
 // Nothing here is ever sent to the server.
 //
+// A record: startedAt, endedAt (ISO), kind ("exercise" or "routine"), slug, title,
+// plannedSeconds, actualSeconds, completed (played to the end), painBefore, painAfter
+// (0-10 or null), stoppedFor ("pain" when she pressed "Stop, it hurts", else null) and
+// skippedExercises (the slugs of the exercises she skipped in a routine, in order).
+//
 // Database "sciatica", store "sessions" (keyPath "id", autoIncrement, index "startedAt").
 // Other features may keep their own stores in the same database: opening never assumes a
 // version number; when the store is missing, it is added by opening one version up.
+
+import { score } from "./pain-core.js";
 
 const DB_NAME = "sciatica";
 const STORE = "sessions";
@@ -18,7 +25,11 @@ const FIELDS = [
   "completed",
   "painBefore",
   "painAfter",
+  "stoppedFor",
+  "skippedExercises",
 ];
+const STOPPED_FOR = ["pain"];
+const SLUG = /^[-a-zA-Z0-9_]+$/;
 
 let opening = null;
 
@@ -80,25 +91,32 @@ async function withStore(mode, work) {
   return result;
 }
 
-const pain = (value) => {
-  if (value === null || value === undefined || value === "") return null;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
-};
-
-// Only the known fields, pain scores 0-10 or null: what is stored and what an update changes.
+// Only the known fields, pain scores 0-10 or null, a known reason to stop or null, a list of
+// slugs: what is stored and what an update changes.
 export function clean(record) {
   const out = {};
   for (const name of FIELDS) if (name in record) out[name] = record[name];
-  if ("painBefore" in out) out.painBefore = pain(out.painBefore);
-  if ("painAfter" in out) out.painAfter = pain(out.painAfter);
+  if ("painBefore" in out) out.painBefore = score(out.painBefore);
+  if ("painAfter" in out) out.painAfter = score(out.painAfter);
   if ("completed" in out) out.completed = Boolean(out.completed);
+  if ("stoppedFor" in out && !STOPPED_FOR.includes(out.stoppedFor)) out.stoppedFor = null;
+  if ("skippedExercises" in out) {
+    const slugs = Array.isArray(out.skippedExercises) ? out.skippedExercises : [];
+    out.skippedExercises = slugs.filter((slug) => typeof slug === "string" && SLUG.test(slug));
+  }
   return out;
 }
 
 // Stores a new session and resolves to its id.
 export function recordSession(record) {
-  const row = { painBefore: null, painAfter: null, completed: false, ...clean(record) };
+  const row = {
+    painBefore: null,
+    painAfter: null,
+    completed: false,
+    stoppedFor: null,
+    skippedExercises: [],
+    ...clean(record),
+  };
   return withStore("readwrite", (store) => done(store.add(row)));
 }
 

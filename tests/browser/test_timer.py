@@ -289,6 +289,8 @@ def test_finished_session_is_recorded_with_pain_scores(server, page):
         "completed": True,
         "painBefore": 3,
         "painAfter": None,
+        "stoppedFor": None,
+        "skippedExercises": [],
     }
 
     page.get_by_role("radio", name="2", exact=True).check()

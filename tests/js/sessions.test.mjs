@@ -17,6 +17,8 @@ test("only the known fields are kept", () => {
     completed: true,
     painBefore: 3,
     painAfter: null,
+    stoppedFor: null,
+    skippedExercises: [],
   };
   assert.deepEqual(clean({ ...record, id: 7, junk: "<script>", email: "x@example.org" }), record);
 });
@@ -37,4 +39,20 @@ test("an update changes only what it names", () => {
   assert.deepEqual(clean({ painAfter: "2" }), { painAfter: 2 });
   assert.deepEqual(clean({ completed: 1 }), { completed: true });
   assert.deepEqual(clean({}), {});
+});
+
+test("a session stopped because it hurt says so; any other reason is not stored", () => {
+  assert.equal(clean({ stoppedFor: "pain" }).stoppedFor, "pain");
+  for (const value of [null, undefined, "", "boredom", 1, ["pain"]]) {
+    assert.equal(clean({ stoppedFor: value }).stoppedFor, null, JSON.stringify(value));
+  }
+});
+
+test("the skipped exercises are a list of page addresses (slugs), in order", () => {
+  const kept = (value) => clean({ skippedExercises: value }).skippedExercises;
+  const both = ["pelvic-tilt", "piriformis-stretch"];
+  assert.deepEqual(kept(both), both);
+  assert.deepEqual(kept(["bridge", "<script>", "", 3, null, "knee-hug"]), ["bridge", "knee-hug"]);
+  assert.deepEqual(kept("bridge"), []);
+  assert.deepEqual(kept(undefined), []);
 });
