@@ -10,6 +10,7 @@ export const IDLE = "idle";
 export const RUNNING = "running";
 export const PAUSED = "paused";
 export const DONE = "done";
+export const STOPPED_FOR_PAIN = "pain";
 
 export function createPlayer(plan) {
   const steps = plan.steps;
@@ -22,11 +23,16 @@ export function createPlayer(plan) {
     totalMs += ms;
   }
 
+  // Which exercise each step belongs to (plan.py's `item`; done belongs to none).
+  const items = steps.map((step) => (step.kind === "done" ? null : (step.item ?? 0)));
+
   let status = IDLE;
   let index = 0;
   let endAt = 0; // when the current step ends (running)
   let left = lengths[0]; // what is left of the current step (paused)
   let completed = false;
+  let stoppedFor = null; // why she stopped: STOPPED_FOR_PAIN, or null
+  let skipped = []; // the items (exercises of a routine) skipped, in order
   let startedAt = null;
   let endedAt = null;
   let activeMs = 0; // running time before `runSince`
@@ -44,7 +50,8 @@ export function createPlayer(plan) {
     stopClock(at);
     index = last;
     status = DONE;
-    completed = true;
+    // Played to the end; an exercise skipped on the way was not done.
+    completed = skipped.length === 0;
   }
 
   // Move the current step to `i` with its full time; entering the last step ends the session.
@@ -87,6 +94,8 @@ export function createPlayer(plan) {
     start(now) {
       status = RUNNING;
       completed = false;
+      stoppedFor = null;
+      skipped = [];
       startedAt = now;
       endedAt = null;
       activeMs = 0;
@@ -123,6 +132,18 @@ export function createPlayer(plan) {
       if (status === RUNNING || status === PAUSED) enter(index + 1, now);
     },
 
+    // Skip the rest of the current exercise of a routine (every step of it left, the rest
+    // before it included), to the next exercise's get ready, or to the end after the last.
+    skipExercise(now) {
+      advance(now);
+      if (status !== RUNNING && status !== PAUSED) return;
+      const item = items[index];
+      let next = index + 1;
+      while (next < last && (items[next] === item || steps[next].kind !== "ready")) next += 1;
+      skipped.push(item);
+      enter(next, now);
+    },
+
     back(now) {
       advance(now);
       if (status === RUNNING || status === PAUSED) enter(index - 1, now);
@@ -135,6 +156,14 @@ export function createPlayer(plan) {
       stopClock(now);
       status = DONE;
       completed = false;
+    },
+
+    // "Stop, it hurts": an early stop, at once, that says why.
+    stopForPain(now) {
+      advance(now);
+      if (status !== RUNNING && status !== PAUSED) return;
+      player.finish(now);
+      stoppedFor = STOPPED_FOR_PAIN;
     },
 
     tick(now) {
@@ -180,6 +209,8 @@ export function createPlayer(plan) {
         countdown,
         elapsedMs,
         completed,
+        stoppedFor,
+        skipped: [...skipped],
         startedAt,
         endedAt,
       };

@@ -221,6 +221,152 @@ describe("createPlayer", () => {
   });
 });
 
+// A routine of three exercises, as exercises/plan.py builds it: each step says which
+// exercise (item) it belongs to; the rest before an exercise belongs to that exercise.
+const ROUTINE = {
+  total_seconds: 105,
+  steps: [
+    { kind: "ready", seconds: 5, label: "Get ready", item: 0 }, // 0 s
+    { kind: "hold", seconds: 5, label: "Hold", item: 0 }, // 5 s
+    { kind: "rest", seconds: 15, label: "Rest. Next: B", item: 1 }, // 10 s
+    { kind: "ready", seconds: 5, label: "Get ready", item: 1 }, // 25 s
+    { kind: "hold", seconds: 10, label: "Hold", item: 1 }, // 30 s
+    { kind: "rest", seconds: 5, label: "Rest", item: 1 }, // 40 s
+    { kind: "hold", seconds: 10, label: "Hold", item: 1 }, // 45 s
+    { kind: "rest", seconds: 15, label: "Rest. Next: C", item: 2 }, // 55 s
+    { kind: "ready", seconds: 5, label: "Get ready", item: 2 }, // 70 s
+    { kind: "hold", seconds: 30, label: "Hold", item: 2 }, // 75 s
+    { kind: "done", seconds: 0, label: "Well done", item: null }, // 105 s
+  ],
+};
+
+describe("skipping a whole exercise", () => {
+  test("skips every step left of the exercise, to the next exercise's get ready", () => {
+    const player = createPlayer(ROUTINE);
+    player.start(0);
+    player.tick(0);
+    player.skipExercise(7 * S); // in the hold of the first exercise
+    const snap = player.tick(7 * S);
+    assert.deepEqual(where(snap), at("running", 3, 5 * S, [1, 3]));
+    assert.deepEqual(snap.skipped, [0]);
+    assert.equal(player.tick(12 * S).index, 4, "the next exercise plays on from there");
+  });
+
+  test("from the middle of an exercise, no step of it is left", () => {
+    const player = createPlayer(ROUTINE);
+    player.start(0);
+    player.tick(42 * S); // the rest between the holds of the second exercise
+    player.skipExercise(42 * S);
+    const snap = player.tick(42 * S);
+    assert.equal(snap.index, 8);
+    assert.equal(snap.step.kind, "ready");
+    assert.deepEqual(snap.skipped, [1]);
+  });
+
+  test("in the rest before an exercise, skips that exercise, not the one just done", () => {
+    const player = createPlayer(ROUTINE);
+    player.start(0);
+    player.tick(12 * S); // "Rest. Next: B"
+    player.skipExercise(12 * S);
+    const snap = player.tick(12 * S);
+    assert.equal(snap.index, 8);
+    assert.deepEqual(snap.skipped, [1]);
+  });
+
+  test("skipping the last exercise ends the session, not complete, with every skip listed", () => {
+    const player = createPlayer(ROUTINE);
+    player.start(0);
+    player.skipExercise(2 * S);
+    player.skipExercise(3 * S);
+    player.skipExercise(4 * S);
+    const end = player.tick(4 * S);
+    assert.equal(end.status, "done");
+    assert.equal(end.completed, false, "a skipped exercise was not done");
+    assert.deepEqual(end.skipped, [0, 1, 2]);
+    assert.equal(end.endedAt, 4 * S);
+    assert.equal(end.elapsedMs, 4 * S);
+    player.skipExercise(5 * S);
+    assert.deepEqual(player.tick(5 * S).skipped, [0, 1, 2], "nothing to skip after the end");
+  });
+
+  test("skipping while paused stays paused, with the get ready's full time", () => {
+    const player = createPlayer(ROUTINE);
+    player.start(0);
+    player.pause(6 * S);
+    player.tick(6 * S);
+    player.skipExercise(8 * S);
+    const snap = player.tick(20 * S);
+    assert.deepEqual(where(snap), at("paused", 3, 5 * S, [3]));
+  });
+
+  test("a single exercise is one item: skipping it ends the session", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.skipExercise(10 * S);
+    const end = player.tick(10 * S);
+    assert.equal(end.status, "done");
+    assert.deepEqual(end.skipped, [0]);
+  });
+
+  test("starting again forgets the skips; nothing is skipped before the start", () => {
+    const player = createPlayer(ROUTINE);
+    player.skipExercise(0);
+    assert.deepEqual(where(player.tick(0)), at("idle", 0, 5 * S));
+    player.start(0);
+    player.skipExercise(1 * S);
+    player.restart(2 * S);
+    const snap = player.tick(2 * S);
+    assert.deepEqual(snap.skipped, []);
+    assert.equal(snap.index, 0);
+  });
+});
+
+describe("stopping because it hurts", () => {
+  test("ends the session at once, not complete, stopped for pain, with the time done", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    assert.equal(player.tick(0).stoppedFor, null);
+    player.pause(10 * S);
+    player.resume(40 * S);
+    player.stopForPain(52 * S);
+    const end = player.tick(52 * S);
+    assert.equal(end.status, "done");
+    assert.equal(end.completed, false);
+    assert.equal(end.stoppedFor, "pain");
+    assert.equal(end.elapsedMs, 22 * S);
+    assert.equal(end.endedAt, 52 * S);
+    assert.equal(player.tick(300 * S).status, "done", "nothing runs after");
+  });
+
+  test("works while paused, and does nothing before the start or after the end", () => {
+    const paused = createPlayer(HAMSTRING);
+    paused.start(0);
+    paused.pause(3 * S);
+    paused.stopForPain(9 * S);
+    assert.equal(paused.tick(9 * S).stoppedFor, "pain");
+    assert.equal(paused.tick(9 * S).elapsedMs, 3 * S);
+
+    const idle = createPlayer(HAMSTRING);
+    idle.stopForPain(0);
+    assert.equal(idle.tick(0).status, "idle");
+    assert.equal(idle.tick(0).stoppedFor, null);
+
+    const done = createPlayer(HAMSTRING);
+    done.start(0);
+    done.finish(5 * S);
+    done.stopForPain(6 * S);
+    assert.equal(done.tick(6 * S).stoppedFor, null, "finished before: not stopped for pain");
+  });
+
+  test("starting again clears it", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.stopForPain(1 * S);
+    player.start(2 * S);
+    assert.equal(player.tick(2 * S).stoppedFor, null);
+  });
+});
+
 describe("formatting", () => {
   const numbers = (text) => (text.match(/\d+/g) || []).map(Number);
 
