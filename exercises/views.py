@@ -1,3 +1,4 @@
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -37,6 +38,7 @@ class ExerciseDetailView(DetailView):
         return super().get_context_data(
             plan=plan.as_dict(),
             total_text=describe_duration(plan.total_seconds),
+            timer_exercises=[self.object],
             **kwargs,
         )
 
@@ -58,8 +60,14 @@ class RoutineDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         plan = self.object.plan()
+        # The timer shows each exercise's drawing, first step and "Stop if" (one query).
+        exercises = [item.exercise for item in self.object.public_items]
+        prefetch_related_objects(exercises, "steps")
         return super().get_context_data(
-            plan=plan.as_dict(), total_text=describe_duration(plan.total_seconds), **kwargs
+            plan=plan.as_dict(),
+            total_text=describe_duration(plan.total_seconds),
+            timer_exercises=exercises,
+            **kwargs,
         )
 
 

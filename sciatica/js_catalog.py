@@ -47,6 +47,8 @@ def _strings() -> dict[str, str]:
         "timer.finished": gettext("Finished. Well done."),
         "timer.spent_whole": gettext("You did the whole session: %(duration)s."),
         "timer.spent_early": gettext("You stopped after %(duration)s. Every bit counts."),
+        "timer.stopped_pain": gettext("Stopped. Rest now."),
+        "timer.spent_pain": gettext("You stopped after %(duration)s."),
         "timer.saving": gettext("Saving…"),
         "timer.saved": gettext("Saved on this phone."),
         "timer.saved_with_pain": gettext("Saved on this phone, with your pain score."),

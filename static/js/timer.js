@@ -52,6 +52,8 @@ function setUp(core, store, plan) {
     saved: el("saved"),
   };
   const playerButtons = [...root.querySelectorAll("button")];
+  // Each exercise's drawing, first step and "Stop if", by its position in the plan (`item`).
+  const abouts = [...root.querySelectorAll("[data-item]")];
 
   let player = core.createPlayer(plan);
   let loop = null;
@@ -117,6 +119,18 @@ function setUp(core, store, plan) {
     el("prefs").hidden = name === "end";
   }
 
+  function showAbout(item) {
+    for (const about of abouts) {
+      const hide = Number(about.dataset.item) !== item;
+      if (about.hidden !== hide) about.hidden = hide;
+    }
+  }
+
+  function slugOf(item) {
+    const about = abouts.find((node) => Number(node.dataset.item) === item);
+    return about ? about.dataset.slug : root.dataset.slug || "";
+  }
+
   function setText(node, text) {
     if (node.textContent !== text) node.textContent = text;
   }
@@ -152,6 +166,7 @@ function setUp(core, store, plan) {
       beep("count");
       buzz("count");
     }
+    if (step.item !== null && step.item !== undefined) showAbout(step.item);
     ui.display.dataset.kind = step.kind;
     ui.display.classList.toggle("is-paused", snap.status === core.PAUSED);
     ui.display.classList.toggle("is-long", step.seconds >= 60);
@@ -205,16 +220,24 @@ function setUp(core, store, plan) {
   function end(snap) {
     ended = true;
     halt();
-    if (!snap.completed) {
+    const hurt = snap.stoppedFor === core.STOPPED_FOR_PAIN;
+    if (hurt) {
+      silence();
+      say(t("timer.stopped_pain"));
+    } else if (!snap.completed) {
       beep("done");
       buzz("done");
       say(t("timer.finished"));
     }
     const seconds = Math.round(snap.elapsedMs / 1000);
     const duration = core.formatDuration(seconds);
-    ui.spent.textContent = snap.completed
-      ? t("timer.spent_whole", { duration })
-      : t("timer.spent_early", { duration });
+    if (hurt) ui.spent.textContent = t("timer.spent_pain", { duration });
+    else if (snap.completed) ui.spent.textContent = t("timer.spent_whole", { duration });
+    else ui.spent.textContent = t("timer.spent_early", { duration });
+    // Stopped because it hurts: what to do next, and no "Start again" today.
+    el("end-heading").hidden = hurt;
+    el("hurt").hidden = !hurt;
+    el("again").hidden = hurt;
     record = {
       startedAt: new Date(snap.startedAt).toISOString(),
       endedAt: new Date(snap.endedAt).toISOString(),
@@ -226,6 +249,8 @@ function setUp(core, store, plan) {
       completed: snap.completed,
       painBefore,
       painAfter: null,
+      stoppedFor: snap.stoppedFor,
+      skippedExercises: snap.skipped.map(slugOf),
     };
     const row = { ...record };
     note(t("timer.saving"));
@@ -241,7 +266,7 @@ function setUp(core, store, plan) {
         return null;
       });
     show("end");
-    el("end-heading").focus();
+    el(hurt ? "hurt-heading" : "end-heading").focus();
   }
 
   function save() {
@@ -316,6 +341,11 @@ function setUp(core, store, plan) {
   el("skip").addEventListener("click", act("skip"));
   el("back").addEventListener("click", act("back"));
   el("restart").addEventListener("click", act("restart"));
+  el("hurts").addEventListener("click", act("stopForPain"));
+  // The help page opens in a new tab: the timer waits for her, paused.
+  el("help").addEventListener("click", () => {
+    if (player.status === core.RUNNING) togglePause();
+  });
   el("finish").addEventListener("click", act("finish"));
   el("save").addEventListener("click", save);
   el("again").addEventListener("click", again);
