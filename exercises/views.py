@@ -7,6 +7,18 @@ from django.views.generic import DetailView, ListView, TemplateView
 from exercises.models import Category, Exercise, Routine
 from exercises.plan import describe_duration
 
+# The routine the timer suggests when her pain before starting is high (the thresholds are in
+# static/js/pain-core.js): content/routines/flare-up-relief.toml.
+FLARE_UP_ROUTINE = "flare-up-relief"
+
+
+def flare_up_routine(but=None):
+    """The flare-up routine if readers can play it (and it is not `but`, the page's own)."""
+    routines = Routine.objects.playable().filter(slug=FLARE_UP_ROUTINE)
+    if but is not None:
+        routines = routines.exclude(pk=but.pk)
+    return routines.only("name", "slug").first()
+
 
 class ExerciseListView(TemplateView):
     template_name = "exercises/exercise_list.html"
@@ -39,6 +51,7 @@ class ExerciseDetailView(DetailView):
             plan=plan.as_dict(),
             total_text=describe_duration(plan.total_seconds),
             timer_exercises=[self.object],
+            flare_up=flare_up_routine(),
             **kwargs,
         )
 
@@ -67,6 +80,7 @@ class RoutineDetailView(DetailView):
             plan=plan.as_dict(),
             total_text=describe_duration(plan.total_seconds),
             timer_exercises=exercises,
+            flare_up=flare_up_routine(but=self.object),
             **kwargs,
         )
 

@@ -3,10 +3,12 @@
 // core's stored end times (static/js/timer-core.js); sessions are kept on the device
 // (static/js/sessions.js). The two modules are loaded by their hashed URLs, which the
 // template hands over in data- attributes. Its words come from the page's catalogue
-// (static/js/i18n.js).
+// (static/js/i18n.js); the answers to pain scores are chosen by static/js/pain-core.js
+// (the thresholds) and written in the template, which this only shows or hides.
 
 import { createCues } from "./cues.js";
 import { t } from "./i18n.js";
+import { FLARE, STOP_FOR_TODAY, adviceFor } from "./pain-core.js";
 
 const root = document.getElementById("timer");
 const PREFS_KEY = "timer.prefs";
@@ -212,6 +214,18 @@ function setUp(core, store, plan) {
     if (skip) skip.checked = true;
   }
 
+  // The answers (static/js/pain-core.js): before starting, a high score suggests the
+  // flare-up routine or rest; after, more pain or high pain says to stop for today.
+  function adviseBefore() {
+    el("advice-flare").hidden = adviceFor(painScore("pain-before"), null) !== FLARE;
+  }
+
+  function adviseAfter() {
+    const after = painScore("pain-after");
+    const stop = after !== null && adviceFor(painBefore, after) === STOP_FOR_TODAY;
+    el("advice-stop").hidden = !stop || !el("hurt").hidden;
+  }
+
   // --- The session record: saved as soon as the end screen shows ---------------
   function note(text) {
     setText(ui.saved, text);
@@ -238,6 +252,7 @@ function setUp(core, store, plan) {
     el("end-heading").hidden = hurt;
     el("hurt").hidden = !hurt;
     el("again").hidden = hurt;
+    adviseAfter();
     record = {
       startedAt: new Date(snap.startedAt).toISOString(),
       endedAt: new Date(snap.endedAt).toISOString(),
@@ -330,6 +345,8 @@ function setUp(core, store, plan) {
     ended = false;
     resetPain("pain-before");
     resetPain("pain-after");
+    adviseBefore();
+    adviseAfter();
     note("");
     setState(core.IDLE);
     show("intro");
@@ -346,6 +363,12 @@ function setUp(core, store, plan) {
   el("help").addEventListener("click", () => {
     if (player.status === core.RUNNING) togglePause();
   });
+  for (const input of root.querySelectorAll('input[name="pain-before"]')) {
+    input.addEventListener("change", adviseBefore);
+  }
+  for (const input of root.querySelectorAll('input[name="pain-after"]')) {
+    input.addEventListener("change", adviseAfter);
+  }
   el("finish").addEventListener("click", act("finish"));
   el("save").addEventListener("click", save);
   el("again").addEventListener("click", again);

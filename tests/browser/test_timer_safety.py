@@ -2,7 +2,8 @@
 
 While the timer runs she sees the current exercise's drawing and first step, can open its
 "Stop if" and the "When to get help" page without leaving the timer, and can stop at once
-because it hurts.
+because it hurts; her pain scores get an answer. The thresholds behind the answers are in
+static/js/pain-core.js (tests/js).
 """
 
 from datetime import UTC, datetime, timedelta
@@ -176,6 +177,77 @@ def test_a_routine_moves_the_drawing_on_with_the_exercises(server, page):
     expect(run_screen(page).get_by_role("img", name=tilt.illustration_alt)).to_be_hidden()
     about = run_screen(page).locator(".timer__about").locator("visible=true")
     expect(about).to_contain_text(piriformis.steps.all()[0].text)
+    assert page.console.errors == []
+
+
+def test_high_pain_before_suggests_the_flare_up_routine_or_rest(hamstring, page):
+    advice = el(page, "advice-flare")
+    expect(advice).to_be_hidden()
+    check_pain(page, 9)
+    expect(advice).to_be_visible()
+    expect(advice).to_contain_text("Resting may be better today.")
+    routine = advice.get_by_role("link", name=flare_up().name)
+    assert routine.get_attribute("href") == f"/routines/{FLARE_UP}/"
+    expect(advice.get_by_role("link", name="When to get help")).to_be_visible()
+    check_pain(page, 7)
+    expect(advice).to_be_hidden()
+    check_pain(page, 8)
+    expect(advice).to_be_visible()
+    page.get_by_role("radio", name="Skip", exact=True).check()
+    expect(advice).to_be_hidden()
+    # A suggestion, not a lock: she can still start.
+    check_pain(page, 10)
+    start_button(page).click()
+    expect(el(page, "run")).to_be_visible()
+    assert page.console.errors == []
+
+
+def test_on_the_flare_up_routine_high_pain_suggests_rest_without_a_link_to_itself(server, page):
+    open_timer(page, f"{server.url}/routines/{FLARE_UP}/")
+    check_pain(page, 9)
+    advice = el(page, "advice-flare")
+    expect(advice).to_be_visible()
+    expect(advice.get_by_role("link", name="When to get help")).to_be_visible()
+    expect(advice.get_by_role("link")).to_have_count(1)
+
+
+def test_more_pain_after_says_stop_for_today(hamstring, page):
+    check_pain(page, 3)
+    start_button(page).click()
+    at(page, 20)
+    el(page, "finish").click()
+    expect(page.get_by_role("heading", name="Well done")).to_be_visible()
+    advice = el(page, "advice-stop")
+    expect(advice).to_be_hidden()
+
+    check_pain(page, 4)  # one point more: no advice
+    expect(advice).to_be_hidden()
+    check_pain(page, 5)  # two points more
+    expect(advice).to_be_visible()
+    expect(advice).to_contain_text("Stop for today")
+    expect(advice.get_by_role("link", name="When to get help")).to_be_visible()
+    check_pain(page, 2)
+    expect(advice).to_be_hidden()
+    page.get_by_role("button", name="Save").click()
+    expect(el(page, "saved")).to_have_text("Saved on this phone, with your pain score.")
+    (row,) = page.evaluate(READ_SESSIONS)
+    assert (row["painBefore"], row["painAfter"]) == (3, 2)
+
+    # Starting again forgets the answers.
+    page.get_by_role("button", name="Start again").click()
+    expect(el(page, "advice-flare")).to_be_hidden()
+    assert page.console.errors == []
+
+
+def test_high_pain_after_says_stop_for_today_without_a_score_before(hamstring, page):
+    start_button(page).click()
+    at(page, 10)
+    el(page, "finish").click()
+    advice = el(page, "advice-stop")
+    check_pain(page, 7)
+    expect(advice).to_be_hidden()
+    check_pain(page, 8)
+    expect(advice).to_be_visible()
     assert page.console.errors == []
 
 
