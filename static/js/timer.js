@@ -359,6 +359,7 @@ function setUp(core, store, plan) {
   el("back").addEventListener("click", act("back"));
   el("restart").addEventListener("click", act("restart"));
   el("hurts").addEventListener("click", act("stopForPain"));
+  el("skip-exercise")?.addEventListener("click", act("skipExercise"));
   // The help page opens in a new tab: the timer waits for her, paused.
   el("help").addEventListener("click", () => {
     if (player.status === core.RUNNING) togglePause();

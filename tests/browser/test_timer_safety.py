@@ -2,8 +2,8 @@
 
 While the timer runs she sees the current exercise's drawing and first step, can open its
 "Stop if" and the "When to get help" page without leaving the timer, and can stop at once
-because it hurts; her pain scores get an answer. The thresholds behind the answers are in
-static/js/pain-core.js (tests/js).
+because it hurts; in a routine she can skip a whole exercise; her pain scores get an
+answer. The thresholds behind the answers are in static/js/pain-core.js (tests/js).
 """
 
 from datetime import UTC, datetime, timedelta
@@ -162,6 +162,64 @@ def test_a_finished_session_is_not_stopped_for_pain(hamstring, page):
     assert page.console.errors == []
 
 
+def test_a_single_exercise_has_no_skip_exercise_button(hamstring, page):
+    start_button(page).click()
+    expect(page.get_by_role("button", name="Skip this step")).to_be_visible()
+    expect(page.get_by_role("button", name="Skip this exercise")).to_have_count(0)
+
+
+def test_routine_shows_the_current_exercise_and_skip_this_exercise_jumps_to_the_next(server, page):
+    routine = flare_up()
+    plan = routine.plan()
+    tilt, piriformis = (exercise(item.exercise.slug) for item in routine.public_items)
+    open_timer(page, f"{server.url}{routine.get_absolute_url()}")
+    start_button(page).click()
+
+    def showing(ex):
+        # One exercise at a time (the two start with the same first step).
+        about = run_screen(page).locator(".timer__about").locator("visible=true")
+        expect(about).to_have_count(1)
+        expect(about.get_by_role("img", name=ex.illustration_alt)).to_be_visible()
+        expect(about).to_contain_text(ex.steps.all()[0].text)
+
+    def not_showing(ex):
+        expect(run_screen(page).get_by_role("img", name=ex.illustration_alt)).to_be_hidden()
+
+    showing(tilt)
+    not_showing(piriformis)
+    run_screen(page).get_by_text("Stop if", exact=True).locator("visible=true").click()
+    expect(run_screen(page).get_by_text(tilt.stop_if_text)).to_be_visible()
+
+    at(page, 7)  # in the first hold of the pelvic tilt
+    assert el(page, "label").text_content() == "Hold"
+    page.get_by_role("button", name="Skip this exercise").click()
+    assert el(page, "label").text_content() == "Get ready"
+    assert el(page, "exercise").text_content() == piriformis.name
+    assert el(page, "digits").text_content() == "5"
+    showing(piriformis)
+    not_showing(tilt)
+    expect(run_screen(page).get_by_text(piriformis.stop_if_text)).to_be_hidden()
+
+    # The piriformis stretch then plays in full, to the end.
+    ready = next(
+        i
+        for i, step in enumerate(plan.steps)
+        if step.kind == "ready" and step.exercise == piriformis.name
+    )
+    left = sum(step.seconds for step in plan.steps[ready:])
+    at(page, 7 + left - 0.5)
+    expect(el(page, "run")).to_be_visible()
+    at(page, 7 + left)
+    expect(el(page, "end")).to_be_visible()
+    (row,) = page.evaluate(READ_SESSIONS)
+    assert (row["kind"], row["slug"]) == ("routine", FLARE_UP)
+    assert row["skippedExercises"] == ["pelvic-tilt"]
+    assert row["completed"] is False, "a skipped exercise was not done"
+    assert row["stoppedFor"] is None
+    assert row["actualSeconds"] == 7 + left
+    assert page.console.errors == []
+
+
 def test_a_routine_moves_the_drawing_on_with_the_exercises(server, page):
     routine = flare_up()
     plan = routine.plan()
@@ -257,6 +315,7 @@ def test_new_controls_are_big_labelled_targets_with_a_visible_focus(server, page
     start_button(page).click()
     controls = [
         page.get_by_role("button", name="Stop, it hurts"),
+        page.get_by_role("button", name="Skip this exercise"),
         run_screen(page).get_by_role("link", name="Get help"),
         run_screen(page).get_by_text("Stop if", exact=True).locator("visible=true"),
     ]
@@ -273,7 +332,7 @@ def test_new_controls_are_big_labelled_targets_with_a_visible_focus(server, page
             " getComputedStyle(document.activeElement).outlineStyle]"
         )
         focused[name] = outline
-    for name in ("Stop, it hurts", "Stop if"):
+    for name in ("Stop, it hurts", "Skip this exercise", "Stop if"):
         assert focused.get(name, "none") != "none", (name, focused)
     assert any(name.startswith("Get help") and o != "none" for name, o in focused.items())
     widest = page.evaluate(
