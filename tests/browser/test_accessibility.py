@@ -65,3 +65,18 @@ def test_reduced_motion_turns_off_animation(server, browser):
     )
     assert durations == []
     context.close()
+
+
+def test_the_running_timer_and_its_safety_controls_are_big_and_labelled(server, page):
+    page.goto(server.url + "/routines/gentle-stretch/")
+    page.get_by_role("button", name="Start", exact=True).click()
+    running = page.locator("#timer[data-state=running]")
+    running.wait_for()
+    targets = SMALL_TARGETS.replace('"button, ', '"button, summary, .timer__help-link, ')
+    assert page.evaluate(targets) == []
+    assert page.evaluate(UNLABELLED) == []
+    page.get_by_role("button", name="Stop, it hurts").click()
+    page.get_by_role("heading", name="You stopped because it hurts").wait_for()
+    assert page.evaluate(targets) == []
+    assert page.evaluate(UNLABELLED) == []
+    assert page.console.errors == []
