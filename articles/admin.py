@@ -1,12 +1,18 @@
 import datetime
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.forms import ArticleAdminForm
+from articles.markdown_checks import markdown_warnings
 from articles.models import Article, ArticleReference, Contributor, Tag
+from articles.rendering import expand_snippets, render_markdown
 from core import admin as core_admin
 from core.admin import PlainWordsMixin, PublicationFilter, PublishableAdmin, publication
 
@@ -54,6 +60,10 @@ class ReviewStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+# A preview request renders at most this much (a long article is about 15,000 characters).
+MAX_PREVIEW_CHARACTERS = 100_000
+
+
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
@@ -68,13 +78,58 @@ class ArticleAdmin(PublishableAdmin):
     autocomplete_fields = ["author", "reviewer"]
     date_hierarchy = "published_at"
     inlines = [ReferenceInline]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["body_preview", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "tags", "related", "order"]}),
+        (None, {"fields": ["title", "slug", "summary", "body", "body_preview"]}),
+        (None, {"fields": ["tags", "related", "order"]}),
         (_("People"), {"fields": ["author", "reviewer"]}),
         (_("Publishing"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
         (_("Review"), {"fields": ["last_reviewed", "next_review_due"]}),
     ]
+
+    class Media:
+        js = ["editors/markdown-preview.js"]
+        css = {"all": ["editors/markdown-preview.css"]}
+
+    @admin.display(description=_("preview"))
+    def body_preview(self, article):
+        """The body as readers will see it, updated as the editor types (the server renders
+        it with the same Markdown and sanitizer), beside a short help on the syntax."""
+        return render_to_string(
+            "admin/articles/body_preview.html",
+            {
+                "url": reverse("admin:articles_article_markdown_preview"),
+                "rendered": article.display_html if article.pk else "",
+                "warnings": markdown_warnings(article.body) if article.pk else [],
+            },
+        )
+
+    def get_urls(self):
+        preview = path(
+            "markdown-preview/",
+            self.admin_site.admin_view(self.markdown_preview),
+            name="articles_article_markdown_preview",
+        )
+        return [preview, *super().get_urls()]
+
+    def markdown_preview(self, request):
+        """POST body=<Markdown>: the rendered, sanitized HTML and the warnings, as JSON."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_change_permission(request) and not self.has_add_permission(request):
+            raise PermissionDenied
+        body = request.POST.get("body", "")[:MAX_PREVIEW_CHARACTERS]
+        return JsonResponse(
+            {
+                "html": expand_snippets(render_markdown(body).html),
+                "warnings": markdown_warnings(body),
+            }
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        for warning in markdown_warnings(obj.body):
+            self.message_user(request, warning, messages.WARNING)
 
     @admin.display(description=_("review"))
     def review_state(self, article):

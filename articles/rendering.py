@@ -164,6 +164,23 @@ def _slugify(value: str, separator: str) -> str:
     return slugify(value) or "section"
 
 
+# A web address typed as it is ("https://..." or "www...."), not already inside a Markdown
+# link or an <autolink>: it becomes a link. "www." gets https:// in front, as in a link's
+# target: [text](www.nhs.uk) links to https://www.nhs.uk.
+BARE_URL = re.compile(
+    r"(?<![(<\[\"'=/\w])((?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"])"
+)
+WWW_TARGET = re.compile(r"\]\((?=www\.)")
+
+
+def link_web_addresses(text: str) -> str:
+    def autolink(match):
+        url = match[1]
+        return f"<{url if url.startswith('http') else 'https://' + url}>"
+
+    return BARE_URL.sub(autolink, WWW_TARGET.sub("](https://", text))
+
+
 def render_markdown(text: str) -> Rendered:
     md = markdown.Markdown(
         extensions=[
@@ -176,7 +193,7 @@ def render_markdown(text: str) -> Rendered:
         extension_configs={"toc": {"slugify": _slugify, "toc_depth": "2-3"}},
         output_format="html",
     )
-    raw_html = md.convert(text or "")
+    raw_html = md.convert(link_web_addresses(text or ""))
     clean = nh3.clean(
         raw_html,
         tags=ALLOWED_TAGS,

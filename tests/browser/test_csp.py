@@ -160,3 +160,13 @@ def test_admin_login_and_change_forms_have_no_csp_violation(server, changes_cont
     watched.locator(".add-row a").first.click()
     assert rows.count() > before
     assert_no_violation(watched, "admin inline")
+
+    # The article form's live preview: rendered by the server as the editor types, under the
+    # same policy.
+    visit(watched, server.url + reverse("admin:articles_article_change", args=[article.pk]))
+    watched.fill("#id_body", "# A second title\n\nSee www.nhs.uk for more.")
+    warnings = watched.locator(".markdown-warnings li")
+    expect(warnings).to_have_count(1)
+    expect(warnings).to_contain_text("Use “## ” for a section heading")
+    expect(watched.locator('.markdown-preview__page a[href="https://www.nhs.uk"]')).to_have_count(1)
+    assert_no_violation(watched, "article preview")
