@@ -1,7 +1,11 @@
+import json
+
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
+from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext, pgettext
@@ -9,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import admin as core_admin
 from core.admin import PlainWordsMixin, PublicationFilter, PublishableAdmin, publication
+from exercises.drawings import drawing_choices, drawings
 from exercises.images import PictureFormField
 from exercises.models import (
     MAX_ROUTINE_SECONDS,
@@ -124,6 +129,7 @@ class ExerciseAdmin(PublishableAdmin):
         "plan_preview",
         "standard_stop_if",
         "rules_preview",
+        "drawing_preview",
         "created_at",
         "updated_at",
     ]
@@ -171,9 +177,53 @@ class ExerciseAdmin(PublishableAdmin):
                 ],
             },
         ),
-        (_("Picture"), {"fields": ["illustration_static", "picture", "illustration_alt"]}),
+        (
+            _("Picture"),
+            {
+                "fields": [
+                    "illustration_static",
+                    "drawing_preview",
+                    "picture",
+                    "illustration_alt",
+                ]
+            },
+        ),
         (_("Publishing"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
+
+    class Media:
+        js = ["js/admin/drawing-preview.js"]  # the preview follows the choice (no inline JS)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "illustration_static":
+            # A choice among the drawings that exist, read when the form is built.
+            return forms.ChoiceField(
+                label=db_field.verbose_name.capitalize(),
+                choices=drawing_choices,
+                required=False,
+                help_text=db_field.help_text,
+                error_messages={
+                    "invalid_choice": _(
+                        "“%(value)s” is not one of the app's drawings. Pick one from the list "
+                        "(the files in static/img/exercises/), or none."
+                    )
+                },
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("drawing"))
+    def drawing_preview(self, obj):
+        """The saved drawing; drawing-preview.js shows the one picked before saving."""
+        urls = {path: static(path) for path in drawings()}
+        current = urls.get(obj.illustration_static, "") if obj else ""
+        hidden = "" if current else " hidden"
+        return format_html(
+            '<img id="drawing-preview" src="{}" alt="" width="200" height="120" data-urls="{}"'
+            + hidden
+            + ">",
+            current,
+            json.dumps(urls),
+        )
 
     @admin.display(description=_("dose"))
     def dose_text(self, obj):

@@ -1,3 +1,4 @@
+import logging
 from dataclasses import replace
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
 from core.search import Searchable, ranked
+from exercises.drawings import validate_drawing
 from exercises.images import shrink, validate_picture
 from exercises.plan import (
     Dose,
@@ -22,6 +24,8 @@ from exercises.plan import (
     describe_dose,
 )
 from exercises.suitability import MAX_EARLIEST_WEEK, Rules, strictest
+
+logger = logging.getLogger(__name__)
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -160,7 +164,11 @@ class Exercise(Publishable, Searchable):
         _("illustration (built-in)"),
         max_length=200,
         blank=True,
-        help_text=_("Path of a drawing shipped with the app, e.g. img/exercises/bridge.svg."),
+        validators=[validate_drawing],
+        help_text=_(
+            "One of the drawings made for the app (static/img/exercises/), or none. "
+            "A replacement picture below is shown instead."
+        ),
     )
     picture = models.ImageField(
         _("replacement picture"),
@@ -265,7 +273,20 @@ class Exercise(Publishable, Searchable):
     def illustration_url(self) -> str:
         if self.picture:
             return self.picture.url
-        return static(self.illustration_static) if self.illustration_static else ""
+        if not self.illustration_static:
+            return ""
+        try:
+            return static(self.illustration_static)
+        except ValueError:
+            # Not a collected drawing: validation refuses it, so a row changed around it
+            # (a script's update()). Shown without the drawing rather than failing the page.
+            logger.exception(
+                "Exercise %r (pk %s): no such drawing %r; shown without it",
+                self.slug,
+                self.pk,
+                self.illustration_static,
+            )
+            return ""
 
     def plan(self) -> Plan:
         return build_plan(self.dose, self.name)

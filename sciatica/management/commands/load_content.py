@@ -163,7 +163,11 @@ def check_against_models(content: Content) -> list[str]:
             problems += _model_problems(item.source, tag, prefix=f"tags: {name!r}: ")
     exercises = {}
     for item in content.exercises:
-        exercise = Exercise(slug=item.slug, **{name: item.data[name] for name in EXERCISE_FIELDS})
+        exercise = Exercise(
+            slug=item.slug,
+            illustration_static=_exercise_values(item)["illustration_static"],
+            **{name: item.data[name] for name in EXERCISE_FIELDS},
+        )
         found = _model_problems(item.source, exercise, exclude=["category"])
         if not found:  # a routine's overrides are checked against a valid dose only
             exercises[item.slug] = exercise
