@@ -1,12 +1,13 @@
 import logging
 from dataclasses import replace
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
@@ -291,6 +292,16 @@ class Exercise(Publishable, Searchable):
     def plan(self) -> Plan:
         return build_plan(self.dose, self.name)
 
+    def playable_plan(self) -> Plan | None:
+        """The plan, or None (logged) when the saved dose cannot be played. Validation refuses
+        such a dose, so only a row changed around it (a script's update()) gets here: its
+        page is then 404, never 500."""
+        try:
+            return self.plan()
+        except DoseError:
+            logger.exception("Exercise %r (pk %s): its dose cannot be played", self.slug, self.pk)
+            return None
+
     def searched_text(self):
         return self.name, self.summary, [self.why_it_helps, self.precautions, self.stop_if_text]
 
@@ -306,6 +317,43 @@ class Exercise(Publishable, Searchable):
             self.dose.validate()
         except DoseError as error:
             raise ValidationError(error.by_field) from None
+        self._check_routines()
+
+    def _check_routines(self):
+        """Every routine that uses this exercise must still play with the dose as changed
+        (a routine's own values, e.g. reps, do not fit a timed activity)."""
+        if self.pk is None:
+            return
+        broken: dict[str, list[str]] = {}
+        items = RoutineItem.objects.filter(exercise_id=self.pk).select_related("routine")
+        for item in items.order_by("routine__name", "order"):
+            item.exercise = self  # the dose as changed, not as saved
+            try:
+                item.dose.validate()
+            except DoseError as error:
+                labels = broken.setdefault(item.routine.name, [])
+                labels += [_label(n) for n in error.by_field if _label(n) not in labels]
+        if broken:
+            raise ValidationError(
+                gettext(
+                    "This dose would stop routines that use this exercise from playing: "
+                    "%(routines)s. Clear or change those values for this exercise in the "
+                    "routines first, or keep the dose as it was."
+                )
+                % {
+                    "routines": "; ".join(
+                        f"{name} ({', '.join(labels)})" for name, labels in broken.items()
+                    )
+                }
+            )
+
+
+def _label(name: str) -> str:
+    """An exercise field's label as editors see it ("repetitions"), for messages."""
+    try:
+        return str(Exercise._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
 
 
 class ExerciseStep(models.Model):
@@ -341,10 +389,21 @@ class RoutineQuerySet(PublishableQuerySet):
 
     def with_items(self):
         """Routines with their published exercises in order (two extra queries in all)."""
-        items = RoutineItem.objects.filter(
-            exercise__in=Exercise.objects.published()
-        ).select_related("exercise", "exercise__category")
-        return self.prefetch_related(Prefetch("items", queryset=items, to_attr="public_items"))
+        return self.prefetch_related(
+            Prefetch("items", queryset=_published_items(), to_attr="published_items")
+        )
+
+    def playable_with_items(self) -> list["Routine"]:
+        """`playable().with_items()`, evaluated, without the routines none of whose items
+        can be played (see `Routine.public_items`): what every public page, the API, the
+        sitemap and the offline manifest list."""
+        return [routine for routine in self.playable().with_items() if routine.public_items]
+
+
+def _published_items():
+    return RoutineItem.objects.filter(exercise__in=Exercise.objects.published()).select_related(
+        "exercise", "exercise__category"
+    )
 
 
 class Routine(Publishable):
@@ -379,16 +438,21 @@ class Routine(Publishable):
     def get_absolute_url(self):
         return reverse("routines:detail", kwargs={"slug": self.slug})
 
+    @cached_property
+    def public_items(self) -> list["RoutineItem"]:
+        """What readers get: its published exercises in order, without any item whose dose
+        cannot be played (logged). Validation refuses such a dose, so only a row changed
+        around it (a script's update()) is left out. Uses the items `with_items()`
+        prefetched (no query); otherwise reads them (one query)."""
+        items = getattr(self, "published_items", None)
+        if items is None:
+            items = _published_items().filter(routine=self)
+        return [item for item in items if item.is_playable()]
+
     @property
     def rules(self) -> Rules:
-        """The strictest rules of its published exercises: computed, never stored. Uses the
-        items `with_items()` prefetched (no query); otherwise reads them (one query)."""
-        items = getattr(self, "public_items", None)
-        if items is None:
-            items = self.items.filter(exercise__in=Exercise.objects.published()).select_related(
-                "exercise"
-            )
-        return strictest(item.exercise.rules for item in items)
+        """The strictest rules of the exercises it plays: computed, never stored."""
+        return strictest(item.exercise.rules for item in self.public_items)
 
     def plan(self, items=None) -> Plan:
         """The timer plan over the given items (default: the published ones, prefetched)."""
@@ -430,6 +494,21 @@ class RoutineItem(models.Model):
     @property
     def dose_text(self) -> str:
         return describe_dose(self.dose)
+
+    def is_playable(self) -> bool:
+        """Whether its dose can be played; when not, logs why (see Routine.public_items)."""
+        try:
+            self.dose.validate()
+        except DoseError:
+            logger.exception(
+                "Routine %r (pk %s): item %s (%s) cannot be played; left out",
+                self.routine.slug,
+                self.routine_id,
+                self.pk,
+                self.exercise.name,
+            )
+            return False
+        return True
 
     def clean(self):
         super().clean()

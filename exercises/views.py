@@ -45,11 +45,17 @@ class ExerciseDetailView(DetailView):
     def get_queryset(self):
         return Exercise.objects.published().for_detail()
 
+    def get_object(self, queryset=None):
+        exercise = super().get_object(queryset)
+        self.plan = exercise.playable_plan()
+        if self.plan is None:  # a dose changed around validation: logged, never a 500
+            raise Http404("This exercise cannot be played.")
+        return exercise
+
     def get_context_data(self, **kwargs):
-        plan = self.object.plan()
         return super().get_context_data(
-            plan=plan.as_dict(),
-            total_text=describe_duration(plan.total_seconds),
+            plan=self.plan.as_dict(),
+            total_text=describe_duration(self.plan.total_seconds),
             timer_exercises=[self.object],
             flare_up=flare_up_routine(),
             **kwargs,
@@ -61,7 +67,7 @@ class RoutineListView(ListView):
     context_object_name = "routines"
 
     def get_queryset(self):
-        return Routine.objects.playable().with_items()
+        return Routine.objects.playable_with_items()
 
 
 class RoutineDetailView(DetailView):
@@ -70,6 +76,12 @@ class RoutineDetailView(DetailView):
 
     def get_queryset(self):
         return Routine.objects.playable().with_items()
+
+    def get_object(self, queryset=None):
+        routine = super().get_object(queryset)
+        if not routine.public_items:  # none of its items can be played (each logged)
+            raise Http404("This routine has nothing to play.")
+        return routine
 
     def get_context_data(self, **kwargs):
         plan = self.object.plan()
@@ -115,7 +127,7 @@ class TodayRoutineView(RoutineDetailView):
     on her phone, only those that suit her check-in take part (today-routine.js)."""
 
     def get_object(self, queryset=None):
-        self.routines = list(self.get_queryset())
+        self.routines = Routine.objects.playable_with_items()
         if not self.routines:
             raise Http404("There are no routines yet.")
         return self.routines[todays_turn(len(self.routines))]

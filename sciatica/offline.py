@@ -62,7 +62,7 @@ def _paged(url: str, count: int, per_page: int) -> list[str]:
 def offline_manifest() -> dict:
     articles = list(Article.objects.published())
     exercises = list(Exercise.objects.published())
-    routines = list(Routine.objects.playable().with_items())
+    routines = Routine.objects.playable_with_items()
     tags = list(Tag.objects.with_published_count())
     categories = list(Category.objects.in_use())
     per_page = ArticleListView.paginate_by

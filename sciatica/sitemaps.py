@@ -30,6 +30,16 @@ class CategorySitemap(Sitemap):
         return Category.objects.in_use()
 
 
+class RoutineSitemap(PublishedSitemap):
+    """The routines readers can play (a routine none of whose items plays is left out)."""
+
+    def __init__(self):
+        super().__init__(Routine.objects.playable)
+
+    def items(self):
+        return Routine.objects.order_by("pk").playable_with_items()
+
+
 class PageSitemap(Sitemap):
     def items(self):
         return ["home", "articles:list", "exercises:list", "routines:list"]
@@ -44,5 +54,5 @@ SITEMAPS = {
     "tags": TagSitemap,
     "exercises": PublishedSitemap(Exercise.objects.published),
     "categories": CategorySitemap,
-    "routines": PublishedSitemap(Routine.objects.playable),
+    "routines": RoutineSitemap(),
 }

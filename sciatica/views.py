@@ -25,7 +25,7 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        routines = today_choices(Routine.objects.playable().with_items())
+        routines = today_choices(Routine.objects.playable_with_items())
         return super().get_context_data(
             articles=Article.objects.published().for_list().order_by("order", "-published_at")[:6],
             categories=Category.objects.with_published_exercises(),
@@ -100,7 +100,7 @@ def offline_view(request):
         {
             "articles": Article.objects.published().order_by("order", "title"),
             "categories": Category.objects.with_published_exercises(),
-            "routines": Routine.objects.playable().with_items().order_by("order", "name"),
+            "routines": Routine.objects.order_by("order", "name").playable_with_items(),
         },
     )
 
