@@ -284,10 +284,13 @@ class RoutineItemFormSet(BaseInlineFormSet):
         if plan.total_seconds > MAX_ROUTINE_SECONDS:
             raise ValidationError(
                 gettext(
-                    "This routine would take %(duration)s; the limit is 90 minutes. "
+                    "This routine would take %(duration)s; the limit is %(limit)d minutes. "
                     "Remove an exercise or lower the doses."
                 )
-                % {"duration": describe_duration(plan.total_seconds)}
+                % {
+                    "duration": describe_duration(plan.total_seconds),
+                    "limit": MAX_ROUTINE_SECONDS // 60,
+                }
             )
 
 

@@ -1,5 +1,6 @@
 import logging
 from dataclasses import replace
+from itertools import groupby
 
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,7 +9,8 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, gettext_noop
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
@@ -23,10 +25,16 @@ from exercises.plan import (
     build_plan,
     build_routine_plan,
     describe_dose,
+    describe_duration,
 )
 from exercises.suitability import MAX_EARLIEST_WEEK, Rules, strictest
 
 logger = logging.getLogger(__name__)
+
+# How long one exercise's dose may take (its work: holds, rests, switches, minutes; not the
+# get-ready countdown), and a whole routine. Checked in Exercise.clean and on routines.
+MAX_EXERCISE_SECONDS = 30 * 60
+MAX_ROUTINE_SECONDS = 90 * 60
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -218,7 +226,12 @@ class Exercise(Publishable, Searchable):
         default=False, help_text=_("Do the whole dose on one side, then on the other.")
     )
     duration_minutes = models.PositiveSmallIntegerField(
-        _("activity minutes"), null=True, blank=True, help_text=_("For activities: 1-120 minutes.")
+        _("activity minutes"),
+        null=True,
+        blank=True,
+        help_text=format_lazy(
+            _("For activities: 1-{minutes} minutes."), minutes=MAX_EXERCISE_SECONDS // 60
+        ),
     )
 
     objects = ExerciseQuerySet.as_manager()
@@ -317,24 +330,57 @@ class Exercise(Publishable, Searchable):
             self.dose.validate()
         except DoseError as error:
             raise ValidationError(error.by_field) from None
+        seconds = self.plan().work_seconds
+        if seconds > MAX_EXERCISE_SECONDS:
+            raise ValidationError(
+                ngettext(
+                    "This dose takes %(duration)s (%(seconds)d second); an exercise may take at "
+                    "most %(limit)d minutes. Lower the hold, repetitions, sets, rests or minutes.",
+                    "This dose takes %(duration)s (%(seconds)d seconds); an exercise may take at "
+                    "most %(limit)d minutes. Lower the hold, repetitions, sets, rests or minutes.",
+                    seconds,
+                )
+                % {
+                    "duration": describe_duration(seconds),
+                    "seconds": seconds,
+                    "limit": MAX_EXERCISE_SECONDS // 60,
+                }
+            )
         self._check_routines()
 
     def _check_routines(self):
-        """Every routine that uses this exercise must still play with the dose as changed
-        (a routine's own values, e.g. reps, do not fit a timed activity)."""
+        """Every routine that uses this exercise must still play with the dose as changed:
+        its own values for it still fit (e.g. no reps on a timed activity), and the whole
+        routine still takes at most 90 minutes."""
         if self.pk is None:
             return
         broken: dict[str, list[str]] = {}
-        items = RoutineItem.objects.filter(exercise_id=self.pk).select_related("routine")
-        for item in items.order_by("routine__name", "order"):
-            item.exercise = self  # the dose as changed, not as saved
-            try:
-                item.dose.validate()
-            except DoseError as error:
-                labels = broken.setdefault(item.routine.name, [])
-                labels += [_label(n) for n in error.by_field if _label(n) not in labels]
+        too_long: dict[str, int] = {}
+        items = (
+            RoutineItem.objects.filter(routine__in=Routine.objects.filter(items__exercise=self))
+            .select_related("routine", "exercise")
+            .order_by("routine__name", "routine_id", "order", "pk")
+        )
+        for routine, its_items in groupby(items, key=lambda item: item.routine):
+            playable = []
+            for item in its_items:
+                if item.exercise_id == self.pk:
+                    item.exercise = self  # the dose as changed, not as saved
+                try:
+                    item.dose.validate()
+                except DoseError as error:
+                    if item.exercise_id == self.pk:
+                        labels = broken.setdefault(routine.name, [])
+                        labels += [_label(n) for n in error.by_field if _label(n) not in labels]
+                    continue  # another exercise's item: not this change's doing
+                playable.append((item.exercise.name, item.dose))
+            if routine.name not in broken and playable:
+                total = build_routine_plan(playable, routine.rest_between_seconds).total_seconds
+                if total > MAX_ROUTINE_SECONDS:
+                    too_long[routine.name] = total
+        errors = []
         if broken:
-            raise ValidationError(
+            errors.append(
                 gettext(
                     "This dose would stop routines that use this exercise from playing: "
                     "%(routines)s. Clear or change those values for this exercise in the "
@@ -346,6 +392,22 @@ class Exercise(Publishable, Searchable):
                     )
                 }
             )
+        if too_long:
+            errors.append(
+                gettext(
+                    "With this dose, routines that use this exercise would take longer than "
+                    "%(limit)d minutes: %(routines)s. Shorten those routines first, or lower "
+                    "the dose."
+                )
+                % {
+                    "limit": MAX_ROUTINE_SECONDS // 60,
+                    "routines": "; ".join(
+                        f"{name} ({describe_duration(total)})" for name, total in too_long.items()
+                    ),
+                }
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 def _label(name: str) -> str:
@@ -373,9 +435,6 @@ class ExerciseReference(ReferenceBase):
 
     class Meta(ReferenceBase.Meta):
         verbose_name = _("reference")
-
-
-MAX_ROUTINE_SECONDS = 90 * 60
 
 
 class RoutineQuerySet(PublishableQuerySet):

@@ -124,6 +124,12 @@ class Plan:
     def total_seconds(self) -> int:
         return sum(step.seconds for step in self.steps)
 
+    @property
+    def work_seconds(self) -> int:
+        """The dose's own time: all but the get-ready countdowns (a 30-minute walk is 30
+        minutes of work, whatever the countdown before it)."""
+        return sum(step.seconds for step in self.steps if step.kind != StepKind.READY)
+
     def as_dict(self) -> dict:
         return {
             "total_seconds": self.total_seconds,

@@ -165,9 +165,9 @@ def routine_form(routine, items, **changes):
 
 
 def test_a_routine_over_90_minutes_is_refused(admin_client, make_exercise, make_routine):
-    walking = make_exercise(dose_kind="activity", duration_minutes=60)
+    walking = make_exercise(dose_kind="activity", duration_minutes=30)  # an exercise's most
     routine = make_routine(status=Status.DRAFT)
-    items = [{"exercise": walking.pk, "order": 1}, {"exercise": walking.pk, "order": 2}]
+    items = [{"exercise": walking.pk, "order": n} for n in (1, 2, 3)]  # 3 x (5 s + 30 min)
     response = admin_client.post(
         f"/admin/exercises/routine/{routine.pk}/change/", routine_form(routine, items)
     )
