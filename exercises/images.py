@@ -1,4 +1,10 @@
-"""Editor-uploaded exercise pictures: checked with Pillow, then shrunk to a phone-friendly size."""
+"""Editor-uploaded exercise pictures: checked with Pillow, then shrunk to a phone-friendly size.
+
+A picture's pixel count is checked from its header (Image.open reads only the header)
+before anything decodes it: a 120 KB PNG can hold 100 megapixels, hundreds of MB once
+decoded. Pillow's own guard (Image.MAX_IMAGE_PIXELS, about 89 megapixels: a warning, and
+DecompressionBombError above twice that) is kept as a second line and handled.
+"""
 
 from io import BytesIO
 from pathlib import Path
@@ -12,6 +18,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_SIDE = 1200
+MAX_PIXELS = 25_000_000  # 25 megapixels: more than any phone photo needs for 1200 px
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 
 
@@ -24,8 +31,43 @@ def _too_big(upload) -> ValidationError:
     )
 
 
+def check_pixels(upload) -> None:
+    """Refuse a picture of more than MAX_PIXELS, from its header: nothing is decoded.
+    A file Pillow cannot read passes here; the format check refuses it."""
+    too_many = gettext(
+        "The picture has more than %(limit)d megapixels. Please save it smaller "
+        "(e.g. 4000 x 3000 pixels) and try again."
+    ) % {"limit": MAX_PIXELS // 1_000_000}
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Past Pillow's own limit (the warning is an error when warnings are errors).
+        raise ValidationError(too_many) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return
+    finally:
+        upload.seek(0)
+    if width * height > MAX_PIXELS:
+        raise ValidationError(
+            gettext(
+                "The picture is %(width)d x %(height)d pixels (%(megapixels).1f megapixels); the "
+                "limit is %(limit)d megapixels. Please save it smaller (e.g. 4000 x 3000 pixels) "
+                "and try again."
+            )
+            % {
+                "width": width,
+                "height": height,
+                "megapixels": width * height / 1_000_000,
+                "limit": MAX_PIXELS // 1_000_000,
+            }
+        )
+
+
 class PictureFormField(forms.ImageField):
-    """The admin's upload field: the size is checked before Pillow reads the file."""
+    """The admin's upload field: the file size and the pixel count are checked before
+    Pillow decodes the file."""
 
     default_error_messages = {
         "invalid_image": _("This file is not a picture we can read. Use JPEG, PNG or WebP.")
@@ -34,13 +76,17 @@ class PictureFormField(forms.ImageField):
     def to_python(self, data):
         if data and getattr(data, "size", 0) > MAX_BYTES:
             raise _too_big(data)
+        if data and hasattr(data, "seek"):
+            check_pixels(data)
         return super().to_python(data)
 
 
 def validate_picture(upload) -> None:
-    """Refuse anything that is not a real JPEG, PNG or WebP of at most 2 MB."""
+    """Refuse anything that is not a real JPEG, PNG or WebP of at most 2 MB and 25
+    megapixels."""
     if upload.size > MAX_BYTES:
         raise _too_big(upload)
+    check_pixels(upload)
     try:
         upload.seek(0)
         with Image.open(upload) as image:
@@ -61,10 +107,13 @@ def validate_picture(upload) -> None:
 
 def shrink(field_file) -> ContentFile:
     """A re-encoded copy: longest side at most 1200 px, EXIF orientation applied and all
-    metadata dropped (phone photos carry the place they were taken)."""
+    metadata dropped (phone photos carry the place they were taken). Refuses (ValidationError)
+    a picture over MAX_PIXELS, so a save by code that skipped validation never decodes it."""
+    check_pixels(field_file)
     field_file.seek(0)
     with Image.open(field_file) as original:
         image_format = original.format
+        original.draft(None, (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a reduced scale
         image = ImageOps.exif_transpose(original)
         image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
         if image_format == "JPEG" and image.mode not in ("RGB", "L"):
