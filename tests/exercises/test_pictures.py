@@ -2,12 +2,19 @@
 from its header, before anything decodes it; files no row or revision refers to are
 removed by `manage.py clean_pictures`."""
 
+import os
 import struct
+import time
 import zlib
+from io import StringIO
+from pathlib import Path
 
 import pytest
+import reversion
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import override_settings
 from PIL import ImageFile
 
 from exercises.images import validate_picture
@@ -97,3 +104,52 @@ def test_code_saving_a_huge_picture_never_decodes_it(make_exercise, settings, tm
     with pytest.raises(ValidationError):
         exercise.save()
     assert not Exercise.objects.get(pk=exercise.pk).picture
+
+
+def picture_file(root, name: str, hours_old: float = 2) -> Path:
+    path = root / "exercises" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"picture bytes")
+    when = time.time() - hours_old * 3600
+    os.utime(path, (when, when))
+    return path
+
+
+def test_clean_pictures_removes_only_files_nothing_refers_to(make_exercise, tmp_path):
+    with override_settings(MEDIA_ROOT=tmp_path):
+        old = picture_file(tmp_path, "old.png")  # replaced, but a revision still shows it
+        current = picture_file(tmp_path, "current.png")
+        orphan = picture_file(tmp_path, "orphan.png")  # replaced, no revision (a script)
+        nested = picture_file(tmp_path, "2026/orphan.webp")
+        young = picture_file(tmp_path, "uploading.png", hours_old=0)  # a save under way
+        elsewhere = tmp_path / "other" / "keep.png"
+        elsewhere.parent.mkdir()
+        elsewhere.write_bytes(b"not ours")
+        exercise = make_exercise()
+        exercise.picture = "exercises/old.png"
+        with reversion.create_revision():
+            exercise.save()
+        exercise.picture = "exercises/current.png"
+        exercise.save()
+
+        out = StringIO()
+        call_command("clean_pictures", "--dry-run", stdout=out)
+        listed = out.getvalue()
+        assert "exercises/orphan.png" in listed and "exercises/2026/orphan.webp" in listed
+        assert "old.png" not in listed and "current.png" not in listed
+        assert "uploading.png" not in listed
+        assert "2 files" in listed
+        assert all(path.exists() for path in (old, current, orphan, nested, young, elsewhere))
+
+        out = StringIO()
+        call_command("clean_pictures", stdout=out)
+        assert "Deleted 2 files" in out.getvalue()
+        assert not orphan.exists() and not nested.exists()
+        assert all(path.exists() for path in (old, current, young, elsewhere))
+
+
+def test_clean_pictures_with_no_upload_folder_does_nothing(db, tmp_path):
+    with override_settings(MEDIA_ROOT=tmp_path / "missing"):
+        out = StringIO()
+        call_command("clean_pictures", stdout=out)
+    assert "Deleted 0 files" in out.getvalue()
