@@ -161,6 +161,17 @@ def test_admin_login_and_change_forms_have_no_csp_violation(server, changes_cont
     assert rows.count() > before
     assert_no_violation(watched, "admin inline")
 
+    # The drawing's preview follows the choice before saving (drawing-preview.js).
+    preview = watched.locator("#drawing-preview")
+    watched.select_option("#id_illustration_static", "img/exercises/walking.svg")
+    expect(preview).to_have_attribute(
+        "src", re.compile(r"/static/img/exercises/walking\.\w+\.svg$")
+    )
+    expect(preview).to_be_visible()
+    watched.select_option("#id_illustration_static", "")
+    expect(preview).to_be_hidden()
+    assert_no_violation(watched, "drawing preview")
+
     # The article form's live preview: rendered by the server as the editor types, under the
     # same policy.
     visit(watched, server.url + reverse("admin:articles_article_change", args=[article.pk]))
