@@ -109,7 +109,12 @@ class ExerciseQuerySet(PublishableQuerySet):
 class Exercise(Publishable, Searchable):
     name = models.CharField(max_length=80)
     slug = models.SlugField(
-        max_length=80, unique=True, help_text=_("The page address: /exercises/<slug>/")
+        _("web address"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "The end of the page's address, after /exercises/: lowercase words and hyphens."
+        ),
     )
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="exercises")
     order = models.PositiveSmallIntegerField(default=0, help_text=_("Order within its category."))
@@ -470,7 +475,12 @@ class Routine(Publishable):
 
     name = models.CharField(max_length=80)
     slug = models.SlugField(
-        max_length=80, unique=True, help_text=_("The page address: /routines/<slug>/")
+        _("web address"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "The end of the page's address, after /routines/: lowercase words and hyphens."
+        ),
     )
     summary = models.CharField(max_length=160, help_text=_("One sentence shown in lists."))
     description = models.TextField(blank=True, help_text=_("Who it is for and when to use it."))
