@@ -1,11 +1,8 @@
-import datetime
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +11,13 @@ from articles.markdown_checks import markdown_warnings
 from articles.models import Article, ArticleReference, Contributor, Tag
 from articles.rendering import expand_snippets, render_markdown
 from core import admin as core_admin
-from core.admin import PlainWordsMixin, PublicationFilter, PublishableAdmin, publication
+from core.admin import (
+    PlainWordsMixin,
+    PublicationFilter,
+    PublishableAdmin,
+    ReviewDueFilter,
+    publication,
+)
 
 
 @admin.register(Tag)
@@ -35,29 +38,19 @@ class ReferenceInline(core_admin.ReferenceInline):
     model = ArticleReference
 
 
-class ReviewStateFilter(admin.SimpleListFilter):
-    title = _("review")
-    parameter_name = "review"
+class ReviewStateFilter(ReviewDueFilter):
+    """Articles also show whether a clinician has checked them."""
 
     def lookups(self, request, model_admin):
         return [
-            ("overdue", _("Overdue for review")),
-            ("due-soon", _("Review due in 30 days")),
+            *super().lookups(request, model_admin),
             ("awaiting-clinical", _("Awaiting clinical review")),
         ]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
-        if self.value() == "overdue":
-            return queryset.overdue_for_review(today)
-        if self.value() == "due-soon":
-            return queryset.filter(
-                next_review_due__gte=today,
-                next_review_due__lte=today + datetime.timedelta(days=30),
-            )
         if self.value() == "awaiting-clinical":
             return queryset.awaiting_clinical_review()
-        return queryset
+        return super().queryset(request, queryset)
 
 
 # A preview request renders at most this much (a long article is about 15,000 characters).

@@ -1,12 +1,9 @@
-import datetime
 import math
-from calendar import monthrange
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +16,7 @@ from articles.rendering import (
     unknown_snippets,
 )
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
+from core.reviewing import Reviewable, ReviewableQuerySet
 from core.search import Searchable, ranked
 
 WORDS_PER_MINUTE = 200
@@ -77,15 +75,12 @@ class Contributor(models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
-class ArticleQuerySet(PublishableQuerySet):
+class ArticleQuerySet(PublishableQuerySet, ReviewableQuerySet):
     def for_list(self):
         return self.prefetch_related("tags")
 
     def for_detail(self):
         return self.select_related("author", "reviewer").prefetch_related("tags", "references")
-
-    def overdue_for_review(self, today=None):
-        return self.filter(next_review_due__lt=today or timezone.localdate())
 
     def awaiting_clinical_review(self):
         return self.filter(reviewer__isnull=True)
@@ -96,18 +91,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return ranked(self, query)
 
 
-# How long a page's content stays trusted before it is checked against its sources again.
-REVIEW_EVERY_MONTHS = 12
-
-
-def review_due_after(day: datetime.date) -> datetime.date:
-    """REVIEW_EVERY_MONTHS after `day` (29 February gives 28 February in a common year)."""
-    months = day.month - 1 + REVIEW_EVERY_MONTHS
-    year, month = day.year + months // 12, months % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
-
-
-class Article(Publishable, Searchable):
+class Article(Publishable, Reviewable, Searchable):
     title = models.CharField(max_length=120)
     slug = models.SlugField(
         _("web address"),
@@ -160,16 +144,6 @@ class Article(Publishable, Searchable):
         verbose_name=_("related articles"),
         help_text=_("Shown at the end of the article. If empty, articles sharing a tag are shown."),
     )
-    last_reviewed = models.DateField(
-        _("page last reviewed"), null=True, blank=True, help_text=_("When the content was checked.")
-    )
-    next_review_due = models.DateField(
-        _("next review due"),
-        null=True,
-        blank=True,
-        help_text=_("Left empty, it is set to 12 months after the last review."),
-    )
-
     objects = ArticleQuerySet.as_manager()
     # Where the search text comes from (core.search, rule 3).
     SEARCHED_FIELDS = ("title", "summary", "body")
@@ -203,23 +177,9 @@ class Article(Publishable, Searchable):
             .distinct()[:limit]
         )
 
-    @property
-    def is_overdue_for_review(self) -> bool:
-        return bool(self.next_review_due and self.next_review_due < timezone.localdate())
-
     def clean(self):
         super().clean()
-        errors = {}
-        if self.last_reviewed and self.last_reviewed > timezone.localdate():
-            errors["last_reviewed"] = gettext(
-                "The last review cannot be in the future: enter the day the content was checked."
-            )
-        elif (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
-            errors["next_review_due"] = gettext("The next review must be after the last review.")
+        errors = self.review_date_errors()
         unknown = unknown_snippets(self.body)
         if unknown:
             errors["body"] = gettext(
@@ -235,8 +195,6 @@ class Article(Publishable, Searchable):
         return self.title, self.summary, [plain_text(self.display_html)]
 
     def save(self, *args, **kwargs):
-        if self.next_review_due is None:
-            self.next_review_due = review_due_after(self.last_reviewed or timezone.localdate())
         rendered = render_markdown(self.body)
         self.body_html = rendered.html
         self.toc = rendered.toc

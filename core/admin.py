@@ -6,6 +6,8 @@ django-reversion revision and writes the admin log, so the page's history says w
 and when, like an edit through the form.
 """
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -110,6 +112,27 @@ def publication(page) -> str:
             }
         return gettext("Scheduled for %(when)s") % {"when": formats.date_format(when, "j M, H:i")}
     return page.get_status_display()
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    """Pages whose content is due to be checked against its sources again."""
+
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("Overdue for review")), ("due-soon", _("Review due in 30 days"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.overdue_for_review(today)
+        if self.value() == "due-soon":
+            return queryset.filter(
+                next_review_due__gte=today,
+                next_review_due__lte=today + datetime.timedelta(days=30),
+            )
+        return queryset
 
 
 def edit_token(obj) -> str:

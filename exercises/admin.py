@@ -12,7 +12,13 @@ from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from core import admin as core_admin
-from core.admin import PlainWordsMixin, PublicationFilter, PublishableAdmin, publication
+from core.admin import (
+    PlainWordsMixin,
+    PublicationFilter,
+    PublishableAdmin,
+    ReviewDueFilter,
+    publication,
+)
 from exercises.drawings import drawing_choices, drawings
 from exercises.images import PictureFormField
 from exercises.models import (
@@ -113,6 +119,7 @@ class ExerciseAdmin(PublishableAdmin):
     list_display = ["name", "category", "dose_text", "rules_text", publication]
     list_filter = [
         PublicationFilter,
+        ReviewDueFilter,
         "category",
         "dose_kind",
         "difficulty",
@@ -189,6 +196,7 @@ class ExerciseAdmin(PublishableAdmin):
             },
         ),
         (_("Publishing"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+        (_("Review"), {"fields": ["last_reviewed", "next_review_due"]}),
     ]
 
     class Media:
@@ -313,7 +321,7 @@ class RoutineItemInline(admin.TabularInline):
 @admin.register(Routine)
 class RoutineAdmin(PublishableAdmin):
     list_display = ["name", "rules_text", publication, "order"]
-    list_filter = [PublicationFilter]
+    list_filter = [PublicationFilter, ReviewDueFilter]
     search_fields = ["name", "summary", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoutineItemInline]
@@ -338,6 +346,7 @@ class RoutineAdmin(PublishableAdmin):
             },
         ),
         (_("Publishing"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+        (_("Review"), {"fields": ["last_reviewed", "next_review_due"]}),
     ]
 
     def get_queryset(self, request):

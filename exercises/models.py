@@ -14,6 +14,7 @@ from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
+from core.reviewing import Reviewable, ReviewableQuerySet
 from core.search import Searchable, ranked
 from exercises.drawings import validate_drawing
 from exercises.images import shrink, validate_picture
@@ -93,7 +94,7 @@ class Difficulty(models.TextChoices):
     MODERATE = "moderate", _("Moderate")
 
 
-class ExerciseQuerySet(PublishableQuerySet):
+class ExerciseQuerySet(PublishableQuerySet, ReviewableQuerySet):
     def for_list(self):
         return self.select_related("category")
 
@@ -106,7 +107,7 @@ class ExerciseQuerySet(PublishableQuerySet):
         return ranked(self, query)
 
 
-class Exercise(Publishable, Searchable):
+class Exercise(Publishable, Reviewable, Searchable):
     name = models.CharField(max_length=80)
     slug = models.SlugField(
         _("web address"),
@@ -331,6 +332,9 @@ class Exercise(Publishable, Searchable):
 
     def clean(self):
         super().clean()
+        review = self.review_date_errors()
+        if review:
+            raise ValidationError(review)
         try:
             self.dose.validate()
         except DoseError as error:
@@ -442,7 +446,7 @@ class ExerciseReference(ReferenceBase):
         verbose_name = _("reference")
 
 
-class RoutineQuerySet(PublishableQuerySet):
+class RoutineQuerySet(PublishableQuerySet, ReviewableQuerySet):
     def playable(self):
         """Published routines with at least one published exercise: the only ones readers see
         (a routine whose exercises are all drafts has nothing to play)."""
@@ -470,7 +474,7 @@ def _published_items():
     )
 
 
-class Routine(Publishable):
+class Routine(Publishable, Reviewable):
     """An ordered set of exercises played one after another by the same timer."""
 
     name = models.CharField(max_length=80)
@@ -493,6 +497,12 @@ class Routine(Publishable):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = RoutineQuerySet.as_manager()
+
+    def clean(self):
+        super().clean()
+        review = self.review_date_errors()
+        if review:
+            raise ValidationError(review)
 
     class Meta:
         ordering = ["order", "name"]

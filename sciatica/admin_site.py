@@ -52,6 +52,16 @@ def attention(request) -> list[dict]:
         ),
         "review=overdue",
     )
+    for model in (Exercise, Routine):
+        things = capfirst(model._meta.verbose_name_plural)
+        add(
+            model,
+            model.objects.overdue_for_review(),
+            lambda n, things=things: (
+                _("%(things)s overdue for review: %(count)d") % {"things": things, "count": n}
+            ),
+            "review=overdue",
+        )
     add(
         Article,
         articles.published().awaiting_clinical_review(),

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 from reversion.models import Revision, Version
@@ -13,6 +14,7 @@ from reversion.models import Revision, Version
 from articles.models import Article
 from core.admin import edit_token
 from core.publishing import Status
+from core.reviewing import review_due_after
 from exercises.models import Exercise, Routine
 from tests.articles.test_admin import form_data
 
@@ -368,3 +370,37 @@ def test_no_slug_in_what_editors_read(editor_client, make_article, category):
         html = editor_client.get(url).content.decode()
         assert ">Slug" not in html and "Slug:" not in html, url
         assert "Web address" in html, url
+
+
+# Exercises and routines have review dates too.
+
+
+def test_exercises_and_routines_have_review_dates(
+    editor_client, make_exercise, make_routine, seeded
+):
+    fresh = make_exercise()
+    assert fresh.next_review_due == review_due_after(timezone.localdate())
+    stale = make_exercise(
+        name="Old stretch",
+        last_reviewed=datetime.date(2024, 1, 1),
+        next_review_due=datetime.date(2025, 1, 1),
+    )
+    routine = make_routine([stale], next_review_due=datetime.date(2025, 6, 1))
+    html = editor_client.get("/admin/").content.decode()
+    attention = html[html.index("What needs attention") : html.index("</section>")]
+    assert '/admin/exercises/exercise/?review=overdue">Exercises overdue for review: 1' in attention
+    assert '/admin/exercises/routine/?review=overdue">Routines overdue for review: 1' in attention
+    listing = editor_client.get("/admin/exercises/exercise/?review=overdue").content.decode()
+    assert "Old stretch" in listing and fresh.name not in listing
+    form = editor_client.get(f"/admin/exercises/routine/{routine.pk}/change/").content.decode()
+    assert 'name="last_reviewed"' in form and 'name="next_review_due"' in form
+    shipped = Exercise.objects.get(slug="piriformis-stretch")
+    assert shipped.last_reviewed is not None and shipped.next_review_due > shipped.last_reviewed
+
+
+def test_an_exercise_review_in_the_future_is_refused(make_exercise):
+    exercise = make_exercise()
+    exercise.last_reviewed = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        exercise.full_clean()
+    assert "cannot be in the future" in str(error.value.message_dict["last_reviewed"])

@@ -328,6 +328,8 @@ class Command(BaseCommand):
             setattr(exercise, name, values[name])
         exercise.category = categories[values["category"]]
         exercise.illustration_static = values["illustration_static"]
+        exercise.last_reviewed = exercise.last_reviewed or CONTENT_REVIEWED
+        exercise.next_review_due = exercise.next_review_due or NEXT_REVIEW
         exercise.full_clean()
         exercise.save()
         exercise.steps.all().delete()
@@ -338,6 +340,8 @@ class Command(BaseCommand):
     def _write_routine(self, routine: Routine, values: dict) -> None:
         for name in ROUTINE_FIELDS:
             setattr(routine, name, values[name])
+        routine.last_reviewed = routine.last_reviewed or CONTENT_REVIEWED
+        routine.next_review_due = routine.next_review_due or NEXT_REVIEW
         routine.full_clean()
         routine.save()
         routine.items.all().delete()
