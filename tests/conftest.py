@@ -81,6 +81,29 @@ def _fast_password_hasher():
 
 
 @pytest.fixture
+def database_down(tmp_path):
+    """Make the real database unreachable (a file in a missing folder on SQLite, a database
+    that does not exist on PostgreSQL) until the test ends. New connections fail, as when the
+    database server is down; use with transactional_db or a live server (no open
+    transaction)."""
+    from django.db import connections
+
+    database = connections["default"]
+    saved = database.settings_dict["NAME"]
+
+    def down():
+        connections.close_all()
+        if database.vendor == "sqlite":
+            database.settings_dict["NAME"] = str(tmp_path / "missing" / "db.sqlite3")
+        else:
+            database.settings_dict["NAME"] = "no_such_database"
+
+    yield down
+    connections.close_all()
+    database.settings_dict["NAME"] = saved
+
+
+@pytest.fixture
 def seeded(db):
     """The starting content (articles, exercises, routines), as `make run` loads it."""
     call_command("load_content", verbosity=0)
