@@ -230,12 +230,13 @@ def test_templates_rendered_outside_a_view_are_translated(pseudo, db):
     for html in [
         render_to_string("400.html"),
         render_to_string("500.html"),
+        render_to_string("503.html"),
         render_to_string("403.html", request=request),
         render_to_string("axes/lockout.html", lockout, request=request),
         render_to_string("axes/lockout.html", {"failure_limit": 5}, request=request),
     ]:
         assert untranslated_in(html) == []
-        assert '<html lang="en-XA">' in html
+        assert '<html lang="en-XA"' in html
 
 
 def test_the_web_app_manifest_is_in_the_active_language(pseudo, client, db):

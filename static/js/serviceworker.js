@@ -6,7 +6,14 @@
 // - install: precache the whole list; a failing URL is noted and retried later,
 //   it does not abort the install.
 // - pages: network first with a short timeout, then the saved copy, then /offline/.
+//   A server error (5xx) or a timeout counts as no network: the saved copy is shown with
+//   a quiet notice (the page's hidden "saved copy" bar is unhidden). An error page is
+//   never saved, even one sent with 200 (error pages carry data-error-page).
 //   Only URLs in the list are ever saved, so admin pages, previews and drafts never are.
+// - an update is all or nothing: if the manifest or any listed URL fails, the phone keeps
+//   the whole previous version and the update is offered again on a later visit.
+// - saved copies cleared by the browser (storage pressure) are saved again on the next
+//   visit, and the page says so.
 // - /static/ (hashed names): cache first. /api/: stale-while-revalidate.
 // - updates: a new worker waits until the page says so; new content is fetched
 //   when the page asks ("update-content"), never behind the reader's back.
@@ -16,7 +23,11 @@ const META = "meta-v1";
 const STATE_KEY = "/__sw-state__";
 const MANIFEST = "/offline-manifest.json";
 const TIMEOUT_MS = 4000;
+// A URL being saved for offline use that takes longer than this has failed.
+const SAVE_TIMEOUT_MS = 20000;
 const PARALLEL = 4;
+const ERROR_PAGE = "data-error-page";
+const NOTICE_HIDDEN = "data-saved-copy hidden";
 
 // {version, pages: Set of saved URLs, failed: [URLs to retry]}. Read afresh each time:
 // a newly installed worker may switch versions while this one still serves pages.
@@ -37,6 +48,38 @@ async function fetchManifest() {
   return response.json();
 }
 
+// An error page (ours carry data-error-page), whatever its status says.
+async function isErrorPage(response) {
+  const type = response.headers.get("Content-Type") || "";
+  return type.startsWith("text/html") && (await response.clone().text()).includes(ERROR_PAGE);
+}
+
+// A response worth saving: a 2xx that is not a redirect and not an error page.
+async function worthSaving(response) {
+  return response.ok && !response.redirected && !(await isErrorPage(response));
+}
+
+// The server is in trouble: a 5xx, or an error page sent as if all were well.
+async function serverTrouble(response) {
+  return response.status >= 500 || (response.ok && (await isErrorPage(response)));
+}
+
+async function fetchToSave(url) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), SAVE_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, {
+      cache: "no-cache",
+      credentials: "omit",
+      signal: controller.signal,
+    });
+    if (!(await worthSaving(response))) throw new Error(`HTTP ${response.status}`);
+    return response;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function fill(cache, urls, previous) {
   const failed = [];
   const queue = [...urls];
@@ -50,9 +93,7 @@ async function fill(cache, urls, previous) {
         continue;
       }
       try {
-        const response = await fetch(url, { cache: "no-cache", credentials: "omit" });
-        if (!response.ok || response.redirected) throw new Error(`HTTP ${response.status}`);
-        await cache.put(url, response);
+        await cache.put(url, await fetchToSave(url));
       } catch (error) {
         failed.push(url);
         console.warn("Not saved for offline use, will retry:", url, error.message);
@@ -64,13 +105,32 @@ async function fill(cache, urls, previous) {
 }
 
 // Save everything in the manifest into the cache for its version, then switch to it.
+// With nothing saved yet, a failing URL is noted and retried later (better some pages
+// than none). Over a saved version, it is all or nothing: one failure and the new cache is
+// dropped, the previous version stays whole, and the update is tried again later.
 async function precache(manifest) {
   const current = await loadState();
   const previous = current.version ? await caches.open(CONTENT + current.version) : null;
-  const cache = await caches.open(CONTENT + manifest.version);
+  const name = CONTENT + manifest.version;
+  const cache = await caches.open(name);
   const urls = [...manifest.assets, ...manifest.pages];
   const failed = await fill(cache, urls, previous);
+  if (failed.length && previous && current.version !== manifest.version) {
+    await caches.delete(name);
+    throw new Error(`update incomplete: ${failed.length} URL(s) failed`);
+  }
   await saveState({ version: manifest.version, pages: urls, failed });
+}
+
+// Saved copies can be cleared by the browser under storage pressure (the state goes with
+// them). Save them again, and let the page say so.
+async function resaveIfEvicted(client) {
+  const current = await loadState();
+  if (current.version) return false;
+  await tell(client, { type: "resaving" });
+  await precache(await fetchManifest());
+  await tell(client, { type: "resaved" });
+  return true;
 }
 
 async function dropOldCaches() {
@@ -114,7 +174,8 @@ self.addEventListener("message", (event) => {
     event.waitUntil(tell(client, { type: "status" }));
   } else if (type === "check") {
     event.waitUntil(
-      Promise.all([fetchManifest(), loadState(), retryFailed()])
+      resaveIfEvicted(client)
+        .then(() => Promise.all([fetchManifest(), loadState(), retryFailed()]))
         .then(([manifest, current]) =>
           tell(client, {
             type: manifest.version === current.version ? "up-to-date" : "update-available",
@@ -128,7 +189,7 @@ self.addEventListener("message", (event) => {
         .then(precache)
         .then(dropOldCaches)
         .then(() => tell(client, { type: "content-updated" }))
-        .catch(() => tell(client, { type: "check-failed" })),
+        .catch(() => tell(client, { type: "update-failed" })),
     );
   }
 });
@@ -139,12 +200,19 @@ async function fromCache(key) {
   return (await caches.open(CONTENT + current.version)).match(key);
 }
 
+// The saved copy of a page, with its "this is the copy saved on your phone" bar shown.
+async function withNotice(saved) {
+  const type = saved.headers.get("Content-Type") || "";
+  if (!type.startsWith("text/html")) return saved;
+  const html = (await saved.text()).replace(NOTICE_HIDDEN, "data-saved-copy");
+  return new Response(html, { status: 200, statusText: "OK", headers: saved.headers });
+}
+
 async function networkFirst(event, key, listed) {
   const network = fetch(event.request).then(async (response) => {
-    if (listed && response.ok && !response.redirected) {
-      const current = await loadState();
-      const cache = await caches.open(CONTENT + current.version);
-      await cache.put(key, response.clone());
+    if (listed && (await worthSaving(response))) {
+      const state = await loadState();
+      if (state.version) await (await caches.open(CONTENT + state.version)).put(key, response.clone());
     }
     return response;
   });
@@ -152,8 +220,11 @@ async function networkFirst(event, key, listed) {
   const timeout = new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS));
   try {
     const first = await Promise.race([network, timeout]);
-    if (first) return first;
-    return (await fromCache(key)) || (await network);
+    if (first && !(await serverTrouble(first))) return first;
+    // A server error or no answer yet: her saved copy if she has one, else the server's.
+    const saved = await fromCache(key);
+    if (saved) return withNotice(saved);
+    return first || (await network);
   } catch (error) {
     const path = new URL(key, self.location.origin).pathname;
     const saved = (await fromCache(key)) || (path === "/search/" && (await fromCache("/search/")));

@@ -6,7 +6,9 @@
 // - On each online visit the worker compares the saved version with the server's;
 //   a new version, or a new worker, shows the "Update available" bar.
 // - An update never reloads the page while a timer is running or paused: it waits
-//   until the timer ends (the timer fires "timer:idle" on the document).
+//   until the timer ends (the timer fires "timer:idle" on the document). An update that
+//   fails keeps the previous version and is offered again.
+// - Offline copies the browser cleared are saved again; a bar says so meanwhile.
 // Its words come from the page's catalogue (./i18n.js).
 import { t } from "./i18n.js";
 
@@ -30,9 +32,14 @@ function reloadWhenIdle() {
   document.addEventListener("timer:idle", () => window.location.reload(), { once: true });
 }
 
+let offerText = null;
+
 function offerUpdate(apply) {
   const note = bar();
   if (!note) return;
+  const text = note.querySelector("[data-el='text']");
+  offerText = offerText || text.textContent;
+  text.textContent = offerText;
   const button = note.querySelector("button");
   button.hidden = false;
   button.disabled = false;
@@ -56,6 +63,12 @@ async function start() {
       offerUpdate(() => container.controller.postMessage({ type: "update-content" }));
     } else if (data.type === "content-updated") {
       reloadWhenIdle();
+    } else if (data.type === "update-failed") {
+      // The phone kept the whole previous version: offer the update again.
+      offerUpdate(() => container.controller.postMessage({ type: "update-content" }));
+    } else if (data.type === "resaving" || data.type === "resaved") {
+      const note = document.getElementById("resaving-bar");
+      if (note) note.hidden = data.type === "resaved";
     }
   });
 
