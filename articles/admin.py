@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,24 @@ class ContributorAdmin(PlainWordsMixin, admin.ModelAdmin):
     list_display = ["name", "credentials"]
     search_fields = ["name", "credentials", "bio"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only those who manage accounts link a contributor to one."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("auth.change_user"):
+            fields.append("user")
+        return fields
+
+
+# Clinical sign-off: who checked an article, and when. Only the "Clinical reviewers" group
+# (migration 0009) holds the permission; for everyone else both fields are read-only, so the
+# admin leaves them out of the form and ignores them in a POST.
+SIGN_OFF_PERMISSION = "articles.sign_off_article"
+SIGN_OFF_FIELDS = ["reviewer", "last_reviewed"]
+
+
+def own_contributor(user) -> Contributor | None:
+    return Contributor.objects.filter(user=user).first() if user.is_authenticated else None
 
 
 class ReferenceInline(core_admin.ReferenceInline):
@@ -119,7 +138,36 @@ class ArticleAdmin(PublishableAdmin):
             }
         )
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm(SIGN_OFF_PERMISSION):
+            fields += SIGN_OFF_FIELDS
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        reviewer = form.base_fields.get("reviewer")
+        herself = own_contributor(request.user) if reviewer is not None else None
+        if herself is not None:
+            reviewer.help_text = gettext(
+                "The clinician who checked this page. When you sign it off (set the date it "
+                "was reviewed) and leave this empty, it is you: %(name)s."
+            ) % {"name": escape(herself.name)}  # the admin shows help text as HTML
+        return form
+
     def save_model(self, request, obj, form, change):
+        """A clinical reviewer who signs off without naming a reviewer is the reviewer; the
+        Markdown warnings are shown after the save."""
+        if (
+            request.user.has_perm(SIGN_OFF_PERMISSION)
+            and "last_reviewed" in form.changed_data
+            and obj.last_reviewed is not None
+            and obj.reviewer_id is None
+        ):
+            herself = own_contributor(request.user)
+            if herself is not None:
+                obj.reviewer = herself
+                form.changed_data.append("reviewer")  # so the history says who reviewed it
         super().save_model(request, obj, form, change)
         for warning in markdown_warnings(obj.body):
             self.message_user(request, warning, messages.WARNING)

@@ -1,5 +1,6 @@
 import math
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Subquery
@@ -67,6 +68,18 @@ class Contributor(models.Model):
         help_text=_("e.g. Chartered physiotherapist (MCSP), HCPC registered."),
     )
     bio = models.TextField(_("short bio"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributor",
+        help_text=_(
+            "The person's account for the editors' site, if she has one. When a clinical "
+            "reviewer signs a page off, she is named as its reviewer. Never shown to readers."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -150,6 +163,9 @@ class Article(Publishable, Reviewable, Searchable):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        # Held by the "Clinical reviewers" group (migration 0009): only they can set the
+        # clinical reviewer and the review date (ArticleAdmin.get_readonly_fields).
+        permissions = [("sign_off_article", _("Can mark content clinically reviewed"))]
         indexes = [
             # published() filters on status and published_at; lists order by published_at.
             models.Index(fields=["status", "published_at"], name="article_status_pub_idx"),

@@ -252,10 +252,14 @@ def test_the_web_address_field_shows_the_real_address(editor_client, make_articl
     assert "Web address" in add and "/articles//" not in add
 
 
-def test_a_future_review_date_is_refused(editor_client, make_article):
+def test_a_future_review_date_is_refused(client, make_article):
+    # Only a clinical reviewer can set the review date (tests/articles/test_clinical_signoff.py).
+    clinician = make_editor("ada")
+    clinician.groups.set([Group.objects.get(name="Clinical reviewers")])
+    client.force_login(clinician)
     article = make_article()
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    response = editor_client.post(
+    response = client.post(
         f"{CHANGELIST}{article.pk}/change/",
         form_data(
             article,
