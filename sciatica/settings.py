@@ -211,9 +211,29 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# Each try while locked starts the cool-off again (django-axes' default), so the lockout page
+# can say when it unlocks: that long after this try (sciatica/accounts.py).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_LOCKOUT_CALLABLE = "sciatica.accounts.lockout"
 AXES_CLIENT_IP_CALLABLE = "sciatica.middleware.client_ip.client_ip"
 AXES_VERBOSE = False  # axes' own start-up banner; failures are still logged
+
+# Email, for editors' password resets (sciatica/accounts.py): through DJANGO_EMAIL_HOST when
+# one is set and debug is off; otherwise each email is printed to the log, never sent.
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = 10  # seconds: a mail server that does not answer must not hang a worker
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# A password reset link works once, for a day (Django's default is three).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST and not DEBUG
+    else "django.core.mail.backends.console.EmailBackend"
+)
 
 # Strict Content-Security-Policy: no inline script or style anywhere. The admin runs under
 # the same policy: Django 5.2's admin needs nothing looser (tests/browser/test_csp.py).

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from sciatica.accounts import password_reset_urls
 from sciatica.api import router
 from sciatica.health import healthz
 from sciatica.offline import offline_manifest_view, search_index_view
@@ -34,6 +35,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include((router.urls, "api"))),
+    # "Forgot your password?" for editors, at the admin's address (sciatica/accounts.py).
+    path(settings.ADMIN_URL, include(password_reset_urls)),
     path(settings.ADMIN_URL, admin.site.urls),
     # For load balancers: a database round-trip, never cached, not in the sitemap.
     path("healthz", healthz, name="healthz"),

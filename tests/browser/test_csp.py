@@ -181,3 +181,26 @@ def test_admin_login_and_change_forms_have_no_csp_violation(server, changes_cont
     expect(warnings).to_contain_text("Use “## ” for a section heading")
     expect(watched.locator('.markdown-preview__page a[href="https://www.nhs.uk"]')).to_have_count(1)
     assert_no_violation(watched, "article preview")
+
+
+def test_password_reset_pages_have_no_csp_violation(server, changes_content, watched, mailoutbox):
+    """ "Forgot your password?" from the login page to the new password, under the policy."""
+    User.objects.create_user("maya", "maya@example.org", PASSWORD, is_staff=True)
+    visit(watched, server.url + reverse("admin:login"))
+    watched.get_by_role("link", name="Forgot your password?").click()
+    watched.wait_for_url(server.url + reverse("admin_password_reset"))
+    assert_no_violation(watched, "password reset form")
+    watched.fill("#id_email", "maya@example.org")
+    watched.get_by_role("button", name="Reset my password").click()
+    watched.wait_for_url(server.url + reverse("password_reset_done"))
+    assert_no_violation(watched, "password reset sent")
+
+    link = re.search(r"https?://\S+/reset/\S+/", mailoutbox[0].body).group(0)
+    visit(watched, link)
+    assert "set-password" in watched.url
+    assert_no_violation(watched, "new password form")
+    watched.fill("#id_new_password1", "another long passphrase for spring 7")
+    watched.fill("#id_new_password2", "another long passphrase for spring 7")
+    watched.get_by_role("button", name="Change my password").click()
+    watched.wait_for_url(server.url + reverse("password_reset_complete"))
+    assert_no_violation(watched, "password reset complete")

@@ -9,6 +9,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
 
 PASSWORD = "a long and unguessable passphrase 42"
 ATTACKER = "203.0.113.7"
@@ -58,6 +60,48 @@ def test_five_failures_lock_the_pair_even_with_the_right_password(editor):
     client, response = log_in()
     assert_locked(response)
     assert not logged_in(client)
+
+
+def page_text(response) -> str:
+    return " ".join(strip_tags(response.content.decode()).split())
+
+
+def test_the_lockout_page_says_when_it_unlocks_and_who_can_unlock_it(editor):
+    fail(4)
+    earliest = timezone.localtime() + settings.AXES_COOLOFF_TIME
+    _, response = log_in(password="wrong password")
+    latest = timezone.localtime() + settings.AXES_COOLOFF_TIME
+    assert_locked(response)
+    text = page_text(response)
+    assert any(
+        f"You can try again in 15 minutes, at {t:%H:%M}." in text for t in {earliest, latest}
+    )
+    assert "An administrator can unlock it at once" in text
+    assert "axes_reset" not in text  # the command is for the administrator: in the README
+    assert f'href="{reverse("admin_password_reset")}"' in response.content.decode()
+
+
+def test_trying_again_while_locked_starts_the_wait_again(editor, settings):
+    """Each try while locked counts from then (django-axes' default, set in the settings): the
+    page's time moves on with it."""
+    assert settings.AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT is True
+    fail(5)
+    AccessAttempt.objects.update(
+        attempt_time=datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=10)
+    )
+    earliest = timezone.localtime() + settings.AXES_COOLOFF_TIME
+    _, response = log_in()
+    latest = timezone.localtime() + settings.AXES_COOLOFF_TIME
+    assert_locked(response)
+    assert any(f"at {t:%H:%M}." in page_text(response) for t in {earliest, latest})
+
+
+def test_a_long_lock_names_the_day(editor, settings):
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(days=2)
+    fail(5)
+    unlock = timezone.localtime() + settings.AXES_COOLOFF_TIME
+    text = page_text(log_in()[1])
+    assert f"on {unlock.day} {unlock:%B} at {unlock:%H:%M}" in text
 
 
 def test_four_failures_do_not_lock(editor):

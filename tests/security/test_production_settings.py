@@ -51,7 +51,13 @@ def production_settings(**env):
 
 
 @pytest.mark.parametrize(
-    "extra", [{}, {"DJANGO_BEHIND_TLS_PROXY": "1"}, {"DJANGO_CLIENT_IP_HEADER": "X-Forwarded-For"}]
+    "extra",
+    [
+        {},
+        {"DJANGO_BEHIND_TLS_PROXY": "1"},
+        {"DJANGO_CLIENT_IP_HEADER": "X-Forwarded-For"},
+        {"DJANGO_EMAIL_HOST": "smtp.example.org", "DJANGO_EMAIL_HOST_PASSWORD": "s3cret"},
+    ],
 )
 def test_check_deploy_has_zero_warnings(extra):
     result = run(
