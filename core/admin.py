@@ -208,6 +208,10 @@ class PublishableAdmin(PlainWordsMixin, VersionAdmin):
     form = EditGuardForm
     actions = [send_to_review, publish]
 
+    class Media:
+        # On a phone: the save buttons stay in reach, the body box is tall enough.
+        css = {"all": ["css/admin/change-form.css"]}
+
     def get_fieldsets(self, request, obj=None):
         """The edit guard's hidden field goes with the first fieldset, so every change form
         (the history's revert form too) sends it back."""
