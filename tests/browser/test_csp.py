@@ -184,7 +184,7 @@ def test_admin_login_and_change_forms_have_no_csp_violation(server, changes_cont
 
 
 def test_password_reset_pages_have_no_csp_violation(server, changes_content, watched, mailoutbox):
-    """ "Forgot your password?" from the login page to the new password, under the policy."""
+    """From "Forgot your password?" on the login page to a new password, under the policy."""
     User.objects.create_user("maya", "maya@example.org", PASSWORD, is_staff=True)
     visit(watched, server.url + reverse("admin:login"))
     watched.get_by_role("link", name="Forgot your password?").click()

@@ -156,6 +156,15 @@ def test_axes_reset_unlocks_at_once(editor):
     assert log_in()[1].status_code == 302
 
 
+def test_the_readmes_command_unlocks_one_editor_at_once(editor):
+    User.objects.create_user("other", password=PASSWORD, is_staff=True)
+    fail(5)
+    fail(5, username="other")
+    call_command("axes_reset_username", "editor", verbosity=0)
+    assert log_in()[1].status_code == 302
+    assert_locked(log_in(username="other")[1])
+
+
 def test_behind_a_proxy_the_client_ip_comes_from_the_configured_header(editor, settings):
     """With X-Forwarded-For, the entry our proxy added counts, not what the client sent."""
     settings.CLIENT_IP_HEADER = "X-Forwarded-For"
