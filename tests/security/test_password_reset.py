@@ -1,17 +1,21 @@
 """An editor who forgot her password sets a new one by email (Django's password reset views,
 under the admin's address), with no way to learn which addresses have an account."""
 
+import datetime
 import json
 import re
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.test import Client
+from django.template.loader import render_to_string
+from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.helpers import run_python
 from tests.security.test_admin_lockout import ATTACKER, assert_locked, fail, log_in
 from tests.security.test_headers import assert_common_headers, assert_strict_csp
+from tests.test_i18n import pseudo, untranslated, untranslated_in, w  # noqa: F401 (a fixture)
 
 OLD_PASSWORD = "a long and unguessable passphrase 42"
 NEW_PASSWORD = "another long passphrase for spring 7"
@@ -174,3 +178,25 @@ def test_a_bad_port_stops_the_app():
     result = run_python("manage.py", "check", **PRODUCTION, DJANGO_EMAIL_PORT="smtp")
     assert result.returncode != 0
     assert "DJANGO_EMAIL_PORT='smtp' is not a whole number" in result.stderr
+
+
+@pytest.mark.usefixtures("pseudo")
+def test_the_lockout_and_reset_words_are_translatable(client, editor, mailoutbox):
+    """Every word of the new pages and the email goes through the translation machinery (the
+    pseudo-language of tests/test_i18n.py wraps each translated string)."""
+    request = RequestFactory().get("/")
+    now = timezone.localtime()
+    for unlocks_at, today in [(now, True), (now + datetime.timedelta(days=2), False)]:
+        context = {
+            "failure_limit": 5,
+            "username": w("editor"),
+            "cooloff_timedelta": datetime.timedelta(minutes=15),
+            "unlocks_at": unlocks_at,
+            "unlocks_today": today,
+        }
+        assert untranslated_in(render_to_string("axes/lockout.html", context, request)) == []
+    html = client.get(reverse("admin:login")).content.decode()
+    assert untranslated_in(html.split('<div id="content-main">')[1]) == []
+    request_reset(client, EMAIL)
+    body = mailoutbox[0].body
+    assert untranslated(re.sub(r"https?://\S+|editor", "", body)) == ""
