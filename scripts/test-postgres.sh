@@ -8,7 +8,8 @@
 #   missing;
 # - listens on 127.0.0.1 only, on a free port, with its socket inside that folder and a
 #   random password (scram-sha-256);
-# - runs pytest with DATABASE_URL pointing at it (pytest-django creates test_postgres);
+# - runs pytest with DATABASE_URL pointing at it (pytest-django creates test_postgres) and
+#   PG_BIN at the cluster's tools (the restore drill runs its pg_dump and pg_restore);
 # - always stops the cluster and deletes the folder, even on failure or Ctrl-C.
 #
 # Arguments go to pytest, e.g. `scripts/test-postgres.sh tests/test_api.py -x`; with none,
@@ -98,4 +99,6 @@ done
 VERSION=$("$PG_BIN/postgres" --version)
 echo "PostgreSQL ($VERSION) on 127.0.0.1:$PORT, data in $WORK"
 export DATABASE_URL="postgres://postgres:$PASSWORD@127.0.0.1:$PORT/postgres"
+# The cluster's own pg_dump and pg_restore, for the restore drill (sciatica/backup.py).
+export PG_BIN
 "$PYTHON" -m pytest "$@"
