@@ -15,7 +15,8 @@ THREADS ?= 4
 LOCAL_SECRET := $(VENV)/local-secret-key
 
 .PHONY: run setup install install-dev chromium nodejs migrate content static test lint fmt check \
-	pytest jstest clean serve bench test-postgres lock upgrade messages
+	pytest jstest clean serve bench test-postgres lock upgrade messages \
+	restore-drill
 
 run: setup ## Set up everything and serve on http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -130,6 +131,11 @@ jstest: nodejs
 # `make test`: they drive the same views and queries as the tests run here (README "Tests").
 test-postgres: install-dev static ## The database tests (not the browser tests) on PostgreSQL
 	scripts/test-postgres.sh -n $(PYTEST_WORKERS) -m "database and not browser"
+
+# Back up, restore into a fresh database, compare every page, row and revision (README
+# "Backups"); on SQLite here, on PostgreSQL within `make test-postgres`.
+restore-drill: install-dev static ## The restore drill alone, on SQLite
+	$(BIN)/pytest tests/test_restore_drill.py
 
 $(LOCAL_SECRET): | $(BIN)/python
 	umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@

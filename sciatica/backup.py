@@ -56,16 +56,26 @@ def kind_of_file(path: Path) -> str:
     )
 
 
+def _private_file(destination: Path) -> Path:
+    """An empty file, readable by its owner only (a backup holds password hashes and
+    editors' e-mail addresses), under a temporary name: a backup cut short never looks
+    complete. The tools write into it, keeping its mode."""
+    partial = destination.with_name(destination.name + ".partial")
+    partial.unlink(missing_ok=True)
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    return partial
+
+
 # The database.
 
 
 def backup_database(database: dict, destination: Path) -> Path:
     """Write a consistent copy of the database to `destination` (written to a temporary
     name first: a backup cut short never looks complete)."""
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
+    engine = engine_of(database)
+    partial = _private_file(destination)
     try:
-        if engine_of(database) == "sqlite":
+        if engine == "sqlite":
             _sqlite_backup(Path(database["NAME"]), partial)
         else:
             _run_pg(database, "pg_dump", "--format=custom", f"--file={partial}", "--no-password")
@@ -179,7 +189,7 @@ def _run_pg(database: dict, tool: str, *args: str) -> None:
 
 def backup_media(root: Path, destination: Path) -> Path:
     """A gzipped tar of everything under `root` (names relative to it)."""
-    partial = destination.with_name(destination.name + ".partial")
+    partial = _private_file(destination)
     try:
         with tarfile.open(partial, "w:gz") as archive:
             if root.is_dir():

@@ -8,9 +8,13 @@ It runs on the database of the run: SQLite in `make test` (and `make restore-dri
 PostgreSQL in `make test-postgres`, where the fresh database is a new one on the same
 throwaway cluster and the tools are the cluster's own (`PG_BIN`, set by
 scripts/test-postgres.sh). The data is committed (pg_dump reads through its own
-connection), so the test is transactional and puts the starting rows back afterwards."""
+connection), so the test is transactional; `serialized_rollback` gives it the migrated
+rows (the Editors group) even after another transactional test has emptied the tables.
+Django's settings and the connection are put back afterwards (each pytest-xdist worker has
+its own test database, and so its own fresh one)."""
 
 import contextlib
+import stat
 from io import StringIO
 from pathlib import Path
 
@@ -160,6 +164,8 @@ def test_a_backup_restores_every_page_its_history_and_the_pictures(
     assert str(database_file) in out.getvalue() and str(media_file) in out.getvalue()
     expected_suffix = ".sqlite3" if connection.vendor == "sqlite" else ".dump"
     assert database_file.suffix == expected_suffix
+    # Only the owner can read them: they hold password hashes and e-mail addresses.
+    assert {stat.S_IMODE(p.stat().st_mode) for p in written.values()} == {0o600}
 
     settings.MEDIA_ROOT = tmp_path / "restored-media"
     with fresh_database(tmp_path):
