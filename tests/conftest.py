@@ -6,8 +6,10 @@ import itertools
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
@@ -101,6 +103,34 @@ def database_down(tmp_path):
     yield down
     connections.close_all()
     database.settings_dict["NAME"] = saved
+
+
+EDITOR_PASSWORD = "a long passphrase 42"
+
+
+@pytest.fixture
+def make_editor(db):
+    """A staff account in a group made by the migrations ("Editors", "Clinical reviewers")."""
+
+    def make(username="editor", group="Editors", **fields):
+        user = User.objects.create_user(username, password=EDITOR_PASSWORD, is_staff=True, **fields)
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(make_editor):
+    return make_editor()
+
+
+@pytest.fixture
+def editor_client(editor):
+    """The editor's own browser, signed in; `client` stays an anonymous reader."""
+    browser = Client()
+    browser.force_login(editor)
+    return browser
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
@@ -19,23 +18,6 @@ from exercises.models import Exercise, Routine
 from tests.articles.test_admin import form_data
 
 CHANGELIST = "/admin/articles/article/"
-
-
-def make_editor(name):
-    user = User.objects.create_user(name, password="a long passphrase 42", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return make_editor("maya")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def run_action(client, action, *pages, **extra):
@@ -185,7 +167,7 @@ def test_an_editors_first_change_to_shipped_content_can_be_undone(editor_client,
 # Two editors: the second save of a stale form is refused, and nothing is lost.
 
 
-def test_a_stale_form_is_refused_naming_who_changed_the_page(client, make_article):
+def test_a_stale_form_is_refused_naming_who_changed_the_page(client, make_article, make_editor):
     first, second = make_editor("ayesha"), make_editor("ben")
     first.first_name, first.last_name = "Ayesha", "Khan"
     first.save()
@@ -252,10 +234,9 @@ def test_the_web_address_field_shows_the_real_address(editor_client, make_articl
     assert "Web address" in add and "/articles//" not in add
 
 
-def test_a_future_review_date_is_refused(client, make_article):
+def test_a_future_review_date_is_refused(client, make_article, make_editor):
     # Only a clinical reviewer can set the review date (tests/articles/test_clinical_signoff.py).
-    clinician = make_editor("ada")
-    clinician.groups.set([Group.objects.get(name="Clinical reviewers")])
+    clinician = make_editor("ada", group="Clinical reviewers")
     client.force_login(clinician)
     article = make_article()
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)

@@ -8,8 +8,8 @@ It runs on the database of the run: SQLite in `make test` (and `make restore-dri
 PostgreSQL in `make test-postgres`, where the fresh database is a new one on the same
 throwaway cluster and the tools are the cluster's own (`PG_BIN`, set by
 scripts/test-postgres.sh). The data is committed (pg_dump reads through its own
-connection), so the test is transactional; `serialized_rollback` gives it the migrated
-rows (the Editors group) even after another transactional test has emptied the tables.
+connection), so the test is transactional; it needs no migrated rows (an earlier
+transactional test may have emptied the tables): its editor is a superuser.
 Django's settings and the connection are put back afterwards (each pytest-xdist worker has
 its own test database, and so its own fresh one)."""
 
@@ -20,19 +20,26 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client
 from reversion.models import Revision, Version
 
 from articles.models import Article
 from exercises.models import Exercise
 from tests.articles.test_admin import form_data
+from tests.conftest import EDITOR_PASSWORD
 from tests.exercises.test_admin import exercise_form, png
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def editor(transactional_db):
+    """An editor (the Editors group's rights are tested in tests/articles/test_admin.py)."""
+    return User.objects.create_superuser("maya", password=EDITOR_PASSWORD)
+
 
 API_LISTS = ["/api/articles/", "/api/tags/", "/api/exercises/", "/api/categories/"]
 API_LISTS += ["/api/routines/"]
@@ -111,21 +118,6 @@ def fresh_database(tmp_path: Path):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("maya", password="a long passphrase 42", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(editor):
-    """The editor's own browser; `client` stays an anonymous reader."""
-    editor_client = Client()
-    editor_client.force_login(editor)
-    return editor_client
 
 
 def test_a_backup_restores_every_page_its_history_and_the_pictures(

@@ -3,26 +3,13 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
 from core.admin import edit_token
 from core.publishing import Status
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="a long passphrase 42", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def form_data(article, **changes):

@@ -2,7 +2,6 @@
 addresses that become links, and a live preview rendered by the server."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from articles.markdown_checks import markdown_warnings
 from articles.rendering import render_markdown
@@ -49,14 +48,6 @@ def test_good_markdown_gets_no_warning():
 def test_web_addresses_become_links(body, href):
     html = render_markdown(body).html
     assert f'<a href="{href}" rel="noopener noreferrer">' in html
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = User.objects.create_user("editor", password="a long passphrase 42", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def test_the_preview_renders_with_the_public_pages_sanitizer(editor_client):
