@@ -7,21 +7,28 @@ and when, like an edit through the form.
 """
 
 import datetime
+import json
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from reversion import create_revision, set_comment, set_user
+from reversion import add_to_revision, create_revision, set_comment, set_user
 from reversion.admin import VersionAdmin
 
+from core import workflow
+from core.models import PendingChange
 from core.publishing import Status
 
 
@@ -201,12 +208,207 @@ class PlainWordsMixin:
         return field
 
 
-class PublishableAdmin(PlainWordsMixin, VersionAdmin):
+# What each button says in the page's history (and in the message after it).
+BUTTON_WORDS = {
+    workflow.SAVE_DRAFT: _("Saved as a draft."),
+    workflow.SEND_REVIEW: _("Sent for review."),
+    workflow.PUBLISH: _("Published."),
+    workflow.SCHEDULE: _("Scheduled."),
+}
+PENDING_WORDS = {
+    workflow.SAVE_DRAFT: _("Saved unpublished changes: readers still see the live version."),
+    workflow.SEND_REVIEW: _(
+        "Sent unpublished changes for review: readers still see the live version."
+    ),
+}
+
+
+class WorkflowAdminMixin:
+    """The change form's buttons (Save draft, Send for review, Publish now, Schedule; Unpublish
+    on its own confirmation page) and changes to a live page kept apart until published
+    (see core.workflow). Every step is in the page's history and the admin log."""
+
+    def get_urls(self):
+        opts = self.model._meta
+        unpublish = path(
+            "<path:object_id>/unpublish/",
+            self.admin_site.admin_view(self.unpublish_view),
+            name=f"{opts.app_label}_{opts.model_name}_unpublish",
+        )
+        return [unpublish, *super().get_urls()]
+
+    # The request's workflow state, set by changeform_view.
+
+    def _workflow(self, request):
+        return getattr(request, "_workflow", None)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        if extra_context.get("revert") or (object_id and obj is None):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        pending = workflow.PendingChange.objects.for_object(obj).first() if obj else None
+        live = bool(obj and obj.is_public)
+        if request.method == "POST":
+            if workflow.DISCARD in request.POST:
+                return self._discard(request, obj, pending)
+            request._workflow = workflow.Workflow(workflow.pressed(request), live, pending)
+        elif pending is not None:
+            request._pending_data = pending.as_querydict()
+            extra_context["pending"] = pending
+            extra_context["pending_is_stale"] = workflow.is_stale(pending, obj)
+        extra_context.update(live=live, workflow_buttons=True)
+        if obj is not None:
+            extra_context["publication_text"] = publication(obj)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return workflow.workflow_form(
+            form, self._workflow(request), getattr(request, "_pending_data", None)
+        )
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        params = super().get_formset_kwargs(request, obj, inline, prefix)
+        pending_data = getattr(request, "_pending_data", None)
+        if request.method != "POST" and pending_data is not None:
+            params["data"] = pending_data
+        return params
+
+    def save_model(self, request, obj, form, change):
+        state = self._workflow(request)
+        if state and state.keeps_live_version:
+            if request.FILES:
+                self.message_user(
+                    request,
+                    gettext(
+                        "A new picture is not kept with unpublished changes: add it when "
+                        "you publish them."
+                    ),
+                    messages.WARNING,
+                )
+            PendingChange.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+                object_id=obj.pk,
+                defaults={
+                    "data": workflow.kept_data(request.POST),
+                    "base_token": form.cleaned_data.get("edit_token", ""),
+                    "state": PendingChange.State.REVIEW
+                    if state.button == workflow.SEND_REVIEW
+                    else PendingChange.State.DRAFT,
+                    "author": request.user,
+                },
+            )
+            return
+        super().save_model(request, obj, form, change)
+        if state and state.button:
+            # The form showed the pending change, and it has now been saved in place.
+            PendingChange.objects.for_object(obj).delete()
+
+    def save_related(self, request, form, formsets, change):
+        state = self._workflow(request)
+        if state and state.keeps_live_version:
+            return  # nothing of the page's own rows is written
+        super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        state = self._workflow(request)
+        if state and state.keeps_live_version:
+            return str(PENDING_WORDS[state.button])  # nothing saved: nothing to list
+        message = super().construct_change_message(request, form, formsets, add)
+        if not (state and state.button):
+            return message
+        changed = LogEntry(change_message=json.dumps(message)).get_change_message()
+        return f"{BUTTON_WORDS[state.button]} {changed}".strip()
+
+    def log_change(self, request, obj, message):
+        state = self._workflow(request)
+        if state and state.keeps_live_version:
+            # The history shows the step; its version is the live page, unchanged.
+            add_to_revision(type(obj)._default_manager.get(pk=obj.pk))
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        state = self._workflow(request)
+        if not (state and state.button):
+            return super().response_change(request, obj)
+        if state.keeps_live_version:
+            text = PENDING_WORDS[state.button]
+        elif state.button == workflow.SCHEDULE:
+            when = formats.date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
+            text = gettext("Scheduled: readers see it from %(when)s.") % {"when": when}
+        elif state.button == workflow.PUBLISH:
+            text = gettext("Published: readers see it now.")
+        else:
+            text = BUTTON_WORDS[state.button]
+        self.message_user(request, text, messages.SUCCESS)
+        return HttpResponseRedirect(request.path)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        state = self._workflow(request)
+        if state and state.button:
+            self.message_user(request, BUTTON_WORDS[state.button], messages.SUCCESS)
+            opts = obj._meta
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            )
+        return super().response_add(request, obj, post_url_continue)
+
+    def _discard(self, request, obj, pending):
+        if obj is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        if pending is not None:
+            pending.delete()
+            message = gettext("Discarded the unpublished changes.")
+            add_to_revision(obj)
+            self.log_change(request, obj, message)
+            self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(request.path)
+
+    def unpublish_view(self, request, object_id):
+        """Takes a live page off the site, after a confirmation."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        opts = self.model._meta
+        change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        if not obj.is_public and obj.status != Status.PUBLISHED:
+            self.message_user(request, gettext("This page is not on the site."), messages.INFO)
+            return HttpResponseRedirect(change_url)
+        refused = False
+        if request.method == "POST":
+            if request.POST.get("confirm") == "yes":
+                obj.status = Status.DRAFT
+                record(self, request, obj, gettext("Unpublished."))
+                self.message_user(
+                    request,
+                    gettext("Taken off the site: it is a draft again."),
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(change_url)
+            refused = True
+        return TemplateResponse(
+            request,
+            "admin/core/confirm_unpublish.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": gettext("Take this page off the site?"),
+                "opts": opts,
+                "object": obj,
+                "change_url": change_url,
+                "refused": refused,
+                "pending": PendingChange.objects.for_object(obj).first(),
+            },
+        )
+
+
+class PublishableAdmin(WorkflowAdminMixin, PlainWordsMixin, VersionAdmin):
     """The admin of a page readers see: history, the workflow actions, the edit guard, and a
     "Web address" field that shows the page's real address."""
 
     form = EditGuardForm
     actions = [send_to_review, publish]
+    change_form_template = "admin/core/publishable_change_form.html"
 
     class Media:
         # On a phone: the save buttons stay in reach, the body box is tall enough.
@@ -236,3 +438,4 @@ class ReferenceInline(admin.TabularInline):
     extra = 0
     fields = ["order", "title", "publisher", "url", "accessed"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
