@@ -211,11 +211,16 @@ class Article(Publishable, Reviewable, Searchable):
         return self.title, self.summary, [plain_text(self.display_html)]
 
     def save(self, *args, **kwargs):
+        self.render_body()
+        super().save(*args, **kwargs)
+
+    def render_body(self):
+        """The body's HTML, contents and word count from its Markdown (on save, and for a
+        preview of changes that are not saved)."""
         rendered = render_markdown(self.body)
         self.body_html = rendered.html
         self.toc = rendered.toc
         self.word_count = rendered.words
-        super().save(*args, **kwargs)
 
     @property
     def display_html(self) -> SafeString:

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView
 from articles.models import Article, Tag
 from articles.rendering import split_leading_cards
 from core.i18n import language_tag
+from core.workflow import apply_pending_change
 
 
 class ArticleListView(ListView):
@@ -79,13 +80,21 @@ def structured_data(article, request) -> dict:
 @method_decorator(staff_member_required, name="dispatch")
 @method_decorator(never_cache, name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
-    """Staff see any article, whatever its status, exactly as readers will."""
+    """Staff see any article, whatever its status, exactly as readers will; with its
+    unpublished changes, if it has some (applied to this copy only, never saved)."""
 
     def get_queryset(self):
         return Article.objects.for_detail()
 
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        self.pending = apply_pending_change(self.request, article)
+        if self.pending is not None:
+            article.render_body()
+        return article
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=True, **kwargs)
+        return super().get_context_data(preview=True, pending=self.pending, **kwargs)
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)

@@ -431,6 +431,10 @@ class PublishableAdmin(WorkflowAdminMixin, PlainWordsMixin, VersionAdmin):
             ) % {"address": escape(request.build_absolute_uri(obj.get_absolute_url()))}
         return form
 
+    def view_on_site(self, obj):
+        """Pages not on the site open in the staff preview; live ones at their address."""
+        return obj.get_absolute_url() if obj.is_public else obj.get_preview_url()
+
 
 class ReferenceInline(admin.TabularInline):
     """The numbered sources of a page; an app sets `model` to its ReferenceBase subclass."""
@@ -438,4 +442,3 @@ class ReferenceInline(admin.TabularInline):
     extra = 0
     fields = ["order", "title", "publisher", "url", "accessed"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-

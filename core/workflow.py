@@ -106,9 +106,7 @@ def workflow_form(form_class, workflow: Workflow | None, pending_data=None):
             elif when <= now:
                 self.add_error(
                     "published_at",
-                    gettext(
-                        "%(when)s is in the past: choose a time to come, or use Publish now."
-                    )
+                    gettext("%(when)s is in the past: choose a time to come, or use Publish now.")
                     % {"when": formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")},
                 )
 

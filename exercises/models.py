@@ -257,6 +257,9 @@ class Exercise(Publishable, Reviewable, Searchable):
     def get_absolute_url(self):
         return reverse("exercises:detail", kwargs={"slug": self.slug})
 
+    def get_preview_url(self):
+        return reverse("exercises:preview", kwargs={"slug": self.slug})
+
     @property
     def dose(self) -> Dose:
         return Dose(
@@ -516,6 +519,9 @@ class Routine(Publishable, Reviewable):
 
     def get_absolute_url(self):
         return reverse("routines:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("routines:preview", kwargs={"slug": self.slug})
 
     @cached_property
     def public_items(self) -> list["RoutineItem"]:

@@ -1,9 +1,13 @@
+from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.workflow import apply_pending_change
 from exercises.models import Category, Exercise, Routine
 from exercises.plan import describe_duration
 
@@ -62,6 +66,32 @@ class ExerciseDetailView(DetailView):
         )
 
 
+@method_decorator(staff_member_required, name="dispatch")
+@method_decorator(never_cache, name="dispatch")
+class ExercisePreviewView(ExerciseDetailView):
+    """Staff see any exercise, whatever its status, as readers will; with its unpublished
+    changes, if it has some (applied to this copy only, never saved)."""
+
+    def get_queryset(self):
+        return Exercise.objects.for_detail()
+
+    def get_object(self, queryset=None):
+        exercise = DetailView.get_object(self, queryset)
+        self.pending = apply_pending_change(self.request, exercise)
+        self.plan = exercise.playable_plan()
+        if self.plan is None:
+            raise Http404("This exercise cannot be played.")
+        return exercise
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, pending=self.pending, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
 class RoutineListView(ListView):
     template_name = "exercises/routine_list.html"
     context_object_name = "routines"
@@ -95,6 +125,32 @@ class RoutineDetailView(DetailView):
             flare_up=flare_up_routine(but=self.object),
             **kwargs,
         )
+
+
+@method_decorator(staff_member_required, name="dispatch")
+@method_decorator(never_cache, name="dispatch")
+class RoutinePreviewView(RoutineDetailView):
+    """Staff see any routine, whatever its status, as readers will (its published exercises);
+    with its unpublished changes, if it has some (its own fields; its list of exercises shows
+    as saved)."""
+
+    def get_queryset(self):
+        return Routine.objects.with_items()
+
+    def get_object(self, queryset=None):
+        routine = DetailView.get_object(self, queryset)
+        self.pending = apply_pending_change(self.request, routine)
+        if not routine.public_items:
+            raise Http404("This routine has no published exercise to play.")
+        return routine
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, pending=self.pending, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 def todays_turn(count: int) -> int:

@@ -83,7 +83,7 @@ def problems():
 
 
 def staff_only(client, url):
-    """The article preview sends a reader to the login before looking at the slug."""
+    """A staff preview sends a reader to the login before looking at the slug."""
     return client.get(url).status_code == 302
 
 

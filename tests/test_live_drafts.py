@@ -164,7 +164,10 @@ def test_discard_removes_the_pending_change(editor_client, editor, live_article)
     live_article.refresh_from_db()
     assert live_article.summary == "The old summary."
     entry = LogEntry.objects.filter(object_id=str(live_article.pk)).latest("action_time")
-    assert (entry.user, entry.get_change_message()) == (editor, "Discarded the unpublished changes.")
+    assert (entry.user, entry.get_change_message()) == (
+        editor,
+        "Discarded the unpublished changes.",
+    )
 
 
 def test_a_stale_pending_change_is_refused(editor_client, reader, live_article):
@@ -270,9 +273,7 @@ def test_a_live_page_offers_unpublish_and_no_schedule(editor_client, live_articl
 # Unpublish asks first.
 
 
-def test_unpublish_asks_first_then_takes_the_page_down(
-    editor_client, editor, reader, live_article
-):
+def test_unpublish_asks_first_then_takes_the_page_down(editor_client, editor, reader, live_article):
     url = f"{CHANGELIST}{live_article.pk}/unpublish/"
     page = editor_client.get(url)
     assert page.status_code == 200

@@ -79,8 +79,9 @@ def _slugs_by_name(client) -> dict[str, str]:
         if results:
             list_name = resolve(path).view_name
             slugs[list_name.removesuffix("-list") + "-detail"] = results[0]["slug"]
-    if "articles:detail" in slugs:
-        slugs["articles:preview"] = slugs["articles:detail"]
+    for app in ("articles", "exercises", "routines"):  # the staff previews
+        if f"{app}:detail" in slugs:
+            slugs[f"{app}:preview"] = slugs[f"{app}:detail"]
     return slugs
 
 
