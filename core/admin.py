@@ -354,6 +354,17 @@ class WorkflowAdminMixin:
             )
         return super().response_add(request, obj, post_url_continue)
 
+    def delete_model(self, request, obj):
+        PendingChange.objects.for_object(obj).delete()  # a generic relation: no cascade
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        PendingChange.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model, for_concrete_model=False),
+            object_id__in=list(queryset.values_list("pk", flat=True)),
+        ).delete()
+        super().delete_queryset(request, queryset)
+
     def _discard(self, request, obj, pending):
         if obj is None or not self.has_change_permission(request, obj):
             raise PermissionDenied

@@ -195,6 +195,13 @@ def test_saving_a_draft_again_updates_the_one_pending_change(editor_client, live
     assert PendingChange.objects.get().data["summary"] == ["Second try."]
 
 
+def test_deleting_a_page_deletes_its_pending_change(admin_client, live_article):
+    save_draft(admin_client, live_article)
+    response = admin_client.post(f"{CHANGELIST}{live_article.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not PendingChange.objects.exists()
+
+
 # The buttons set the status of a page that is not live.
 
 
