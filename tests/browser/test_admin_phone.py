@@ -64,12 +64,12 @@ def test_save_is_on_screen_without_scrolling_and_stays_there(server, editor_page
     response = page.goto(server.url + change_form(model))
     assert response.status == 200
     assert page.locator("body.change-form").count() == 1  # signed in, on the form
-    save = page.locator('.submit-row input[name="_save"]')
+    save = page.locator('.submit-row input[name="_save_draft"]')
     assert page.evaluate("document.documentElement.scrollHeight") > PHONE["height"] * 2
     assert_on_screen(page, save, "top of the form")
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
     assert_on_screen(page, save, "middle of the form")
-    # It is the real button: a tap on it saves (the form comes back with "changed").
+    # It is the real button: a tap on it saves (a draft: the form comes back with a message).
     save.click()
     page.wait_for_load_state()
     assert page.locator(".messagelist .success").count() == 1
