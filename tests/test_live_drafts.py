@@ -15,21 +15,8 @@ from core.models import PendingChange
 from core.publishing import Status
 from tests.articles.test_admin import form_data
 from tests.exercises.test_admin import exercise_form, routine_form
-from tests.test_editorial_workflow import make_editor
 
 CHANGELIST = "/admin/articles/article/"
-
-
-@pytest.fixture
-def editor(db):
-    return make_editor("maya")
-
-
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture
@@ -108,7 +95,7 @@ def test_save_draft_of_a_live_article_changes_nothing_readers_see(
 def test_the_change_form_shows_the_pending_change(editor_client, live_article):
     save_draft(editor_client, live_article)
     html = editor_client.get(change_url(live_article)).content.decode()
-    assert "Unpublished changes by maya on" in html
+    assert "Unpublished changes by editor on" in html
     assert "readers see the live version" in html
     assert "The new summary." in html
     assert "The old summary." not in html.split("Unpublished changes", 1)[1]
