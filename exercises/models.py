@@ -19,6 +19,7 @@ from core.search import Searchable, ranked
 from exercises.drawings import validate_drawing
 from exercises.images import shrink, validate_picture
 from exercises.plan import (
+    SIDES,
     Dose,
     DoseError,
     DoseKind,
@@ -311,8 +312,8 @@ class Exercise(Publishable, Reviewable, Searchable):
             )
             return ""
 
-    def plan(self) -> Plan:
-        return build_plan(self.dose, self.name)
+    def plan(self, sides=SIDES) -> Plan:
+        return build_plan(self.dose, self.name, sides)
 
     def playable_plan(self) -> Plan | None:
         """The plan, or None (logged) when the saved dose cannot be played. Validation refuses
@@ -539,11 +540,11 @@ class Routine(Publishable, Reviewable):
         """The strictest rules of the exercises it plays: computed, never stored."""
         return strictest(item.exercise.rules for item in self.public_items)
 
-    def plan(self, items=None) -> Plan:
+    def plan(self, items=None, sides=SIDES) -> Plan:
         """The timer plan over the given items (default: the published ones, prefetched)."""
         items = self.public_items if items is None else items
         return build_routine_plan(
-            [(item.exercise.name, item.dose) for item in items], self.rest_between_seconds
+            [(item.exercise.name, item.dose) for item in items], self.rest_between_seconds, sides
         )
 
 

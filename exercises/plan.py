@@ -11,7 +11,9 @@ language active when the plan is built: build it per request, never at import.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 
 from django.db import models
@@ -21,6 +23,13 @@ from django.utils.translation import gettext_lazy as _
 GET_READY_SECONDS = 5
 SWITCH_SIDE_SECONDS = 10
 SIDES = ("left", "right")
+# "My painful side": the other ways to play the sides of an each-side exercise (the usual
+# order is SIDES). The page gets a plan for each (player_plan); the player picks one.
+SIDE_VARIANTS = {
+    "right": ("right", "left"),
+    "left-only": ("left",),
+    "right-only": ("right",),
+}
 
 LIMITS = {
     "hold_seconds": (1, 600),
@@ -130,11 +139,29 @@ class Plan:
         minutes of work, whatever the countdown before it)."""
         return sum(step.seconds for step in self.steps if step.kind != StepKind.READY)
 
+    @property
+    def version(self) -> str:
+        """Names the shape of the plan (kinds, lengths, sides, exercises), not its words: a
+        session kept on the phone resumes only into the same steps."""
+        shape = [(s.kind, s.seconds, s.side, s.item) for s in self.steps]
+        return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:8]
+
     def as_dict(self) -> dict:
         return {
             "total_seconds": self.total_seconds,
+            "version": self.version,
             "steps": [asdict(step) for step in self.steps],
         }
+
+
+def player_plan(build: Callable[[Sequence[str]], Plan]) -> dict:
+    """The plan for the page's player: `build(sides)` in the usual order, plus, when a step
+    has a side, `variants` built for each of SIDE_VARIANTS (her painful side first, or only
+    that side). The player plays one of them as it is; it never builds a plan itself."""
+    data = build(SIDES).as_dict()
+    if any(step["side"] for step in data["steps"]):
+        data["variants"] = {key: build(sides).as_dict() for key, sides in SIDE_VARIANTS.items()}
+    return data
 
 
 def _count(singular: str, plural: str, count: int) -> str:
@@ -171,6 +198,12 @@ SWITCH_LABELS = {
     "right": _("Switch to the right side"),
 }
 SWITCH_SAYS = {"left": _("Switch to your left side."), "right": _("Switch to your right side.")}
+# Every hold of a side says the side: she may not be looking at the screen.
+HOLD_SAYS = {
+    None: (_("Hold."), _("Hold. %(rep)d of %(reps)d.")),
+    "left": (_("Hold, left side."), _("Hold, left side. %(rep)d of %(reps)d.")),
+    "right": (_("Hold, right side."), _("Hold, right side. %(rep)d of %(reps)d.")),
+}
 READY_SAYS = {
     None: _("Get ready. %(name)s."),
     "left": _("Get ready. %(name)s, left side."),
@@ -178,8 +211,8 @@ READY_SAYS = {
 }
 
 
-def _hold_steps(dose: Dose, name: str) -> Iterable[Step]:
-    sides: Sequence[str | None] = SIDES if dose.each_side else (None,)
+def _hold_steps(dose: Dose, name: str, order: Sequence[str]) -> Iterable[Step]:
+    sides: Sequence[str | None] = order if dose.each_side else (None,)
     reps, sets = dose.reps or 1, dose.sets or 1
     for side_index, side in enumerate(sides):
         for set_no in range(1, sets + 1):
@@ -190,9 +223,9 @@ def _hold_steps(dose: Dose, name: str) -> Iterable[Step]:
                     seconds=dose.hold_seconds or 0,
                     label=gettext("Hold"),
                     say=(
-                        gettext("Hold. %(rep)d of %(reps)d.") % {"rep": rep, "reps": reps}
+                        str(HOLD_SAYS[side][1]) % {"rep": rep, "reps": reps}
                         if reps > 1
-                        else gettext("Hold.")
+                        else str(HOLD_SAYS[side][0])
                     ),
                     exercise=name,
                     **where,
@@ -245,11 +278,11 @@ def _activity_steps(dose: Dose, name: str) -> Iterable[Step]:
     )
 
 
-def _work_steps(dose: Dose, name: str) -> list[Step]:
+def _work_steps(dose: Dose, name: str, sides: Sequence[str] = SIDES) -> list[Step]:
     dose.validate()
     if dose.kind == DoseKind.ACTIVITY:
         return list(_activity_steps(dose, name))
-    return list(_hold_steps(dose, name))
+    return list(_hold_steps(dose, name, sides))
 
 
 def _ready(name: str, first_side: str | None) -> Step:
@@ -272,10 +305,11 @@ def _done() -> Step:
     )
 
 
-def build_plan(dose: Dose, name: str) -> Plan:
-    """The plan for one exercise: get ready, the work, done."""
-    work = _work_steps(dose, name)
-    first_side = SIDES[0] if dose.each_side else None
+def build_plan(dose: Dose, name: str, sides: Sequence[str] = SIDES) -> Plan:
+    """The plan for one exercise: get ready, the work, done. `sides`: the sides of an
+    each-side dose, in the order played (SIDES, or a SIDE_VARIANTS value)."""
+    work = _work_steps(dose, name, sides)
+    first_side = sides[0] if dose.each_side else None
     return Plan(steps=[*_of_item(0, [_ready(name, first_side), *work]), _done()])
 
 
@@ -283,7 +317,9 @@ def _of_item(item: int, steps: Iterable[Step]) -> list[Step]:
     return [replace(step, item=item) for step in steps]
 
 
-def build_routine_plan(items: Sequence[tuple[str, Dose]], rest_between_seconds: int) -> Plan:
+def build_routine_plan(
+    items: Sequence[tuple[str, Dose]], rest_between_seconds: int, sides: Sequence[str] = SIDES
+) -> Plan:
     """One plan for a routine: each exercise in turn, with a get-ready before each."""
     if not items:
         raise DoseError({"items": gettext("A routine needs at least one exercise.")})
@@ -300,8 +336,8 @@ def build_routine_plan(items: Sequence[tuple[str, Dose]], rest_between_seconds: 
                     exercise=name,
                 )
             )
-        exercise.append(_ready(name, SIDES[0] if dose.each_side else None))
-        exercise.extend(_work_steps(dose, name))
+        exercise.append(_ready(name, sides[0] if dose.each_side else None))
+        exercise.extend(_work_steps(dose, name, sides))
         steps.extend(_of_item(index, exercise))
     steps.append(_done())
     return Plan(steps=steps)

@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core.workflow import apply_pending_change
 from exercises.models import Category, Exercise, Routine
-from exercises.plan import describe_duration
+from exercises.plan import describe_duration, player_plan
 
 # The routine the timer suggests when her pain before starting is high (the thresholds are in
 # static/js/pain-core.js): content/routines/flare-up-relief.toml.
@@ -58,7 +58,7 @@ class ExerciseDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            plan=self.plan.as_dict(),
+            plan=player_plan(self.object.plan),
             total_text=describe_duration(self.plan.total_seconds),
             timer_exercises=[self.object],
             flare_up=flare_up_routine(),
@@ -119,7 +119,7 @@ class RoutineDetailView(DetailView):
         exercises = [item.exercise for item in self.object.public_items]
         prefetch_related_objects(exercises, "steps")
         return super().get_context_data(
-            plan=plan.as_dict(),
+            plan=player_plan(lambda sides: self.object.plan(sides=sides)),
             total_text=describe_duration(plan.total_seconds),
             timer_exercises=exercises,
             flare_up=flare_up_routine(but=self.object),

@@ -83,7 +83,7 @@ def test_timer_shows_and_says_the_words_of_the_page_catalogue(server, page):
     expect(page.locator('#timer [data-el="saved"]')).to_have_text("⟦Saved on this phone.⟧")
     assert page.evaluate("window.__said") == [
         ["Get ready. Hamstring stretch, left side.", "en-XA"],
-        ["Hold. 1 of 3.", "en-XA"],
+        ["Hold, left side. 1 of 3.", "en-XA"],
         ["⟦Finished. Well done.⟧", "en-XA"],
     ]
     assert page.console.errors == []

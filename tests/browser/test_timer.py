@@ -205,7 +205,7 @@ def test_locked_phone_lands_on_the_right_step_with_one_cue(server, page):
     after_unlock = page.evaluate(f"window.__setVisibility('visible'); ({SHOWN})()")
     assert after_unlock == ["Hold", "Rep 2 of 3 · Left side", "20"]
     # Rest and hold 2 both started while locked: only the step it landed on is spoken.
-    assert recorded(page, "said") == ["Hold. 2 of 3."]
+    assert recorded(page, "said") == ["Hold, left side. 2 of 3."]
     assert status(page) == "Hold. Rep 2 of 3 · Left side."
     at(page, 56)
     assert shown(page)[2] == "19"
@@ -215,7 +215,7 @@ def test_locked_phone_lands_on_the_right_step_with_one_cue(server, page):
     page.clock.fast_forward(45_000)
     page.evaluate("window.__setVisibility('visible')")
     assert shown(page) == ("Hold", "Rep 3 of 3 · Left side", "14")
-    assert recorded(page, "said") == ["Hold. 3 of 3."]
+    assert recorded(page, "said") == ["Hold, left side. 3 of 3."]
     assert page.console.errors == []
 
 
@@ -424,7 +424,10 @@ def test_cues_beep_speak_and_buzz_and_switches_are_remembered(server, page):
     # An unlock note in the tap, get ready, 3-2-1, then the two high beeps of a hold.
     assert recorded(page, "beeps") == [440, 523, 660, 660, 660, 880, 880]
     assert recorded(page, "buzz") == [150, 40, 40, 40, [200, 100, 200]]
-    assert recorded(page, "said") == ["Get ready. Hamstring stretch, left side.", "Hold. 1 of 3."]
+    assert recorded(page, "said") == [
+        "Get ready. Hamstring stretch, left side.",
+        "Hold, left side. 1 of 3.",
+    ]
     at(page, 35.5)
     assert recorded(page, "beeps")[-4:] == [660, 660, 660, 392]  # 3-2-1, then rest
     assert recorded(page, "said")[-1] == "And relax."

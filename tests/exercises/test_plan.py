@@ -168,3 +168,83 @@ def test_dose_in_plain_words(dose, text):
 )
 def test_duration_in_plain_words(seconds, text):
     assert describe_duration(seconds) == text
+
+
+# --- Issue 12: the side on every hold, and "My painful side" ------------------------------
+
+HAMSTRING_DOSE = Dose(hold_seconds=30, reps=3, sets=1, rest_seconds=10, each_side=True)
+
+
+def test_every_hold_of_a_side_says_the_side():
+    plan = build_plan(HAMSTRING_DOSE, "Hamstring")
+    says = [s.say for s in plan.steps if s.kind == "hold"]
+    assert says == [
+        "Hold, left side. 1 of 3.", "Hold, left side. 2 of 3.", "Hold, left side. 3 of 3.",
+        "Hold, right side. 1 of 3.", "Hold, right side. 2 of 3.", "Hold, right side. 3 of 3.",
+    ]  # fmt: skip
+    one = build_plan(Dose(hold_seconds=30, reps=1, sets=1, each_side=True), "Hamstring")
+    assert [s.say for s in one.steps if s.kind == "hold"] == [
+        "Hold, left side.",
+        "Hold, right side.",
+    ]
+    no_side = build_plan(Dose(hold_seconds=5, reps=2, sets=1), "Tilt")
+    assert [s.say for s in no_side.steps if s.kind == "hold"] == ["Hold. 1 of 2.", "Hold. 2 of 2."]
+
+
+def test_painful_side_first_swaps_the_sides_with_their_words():
+    plan = build_plan(HAMSTRING_DOSE, "Hamstring", sides=("right", "left"))
+    assert [s.side for s in plan.steps if s.kind == "hold"] == ["right"] * 3 + ["left"] * 3
+    assert plan.steps[0].say == "Get ready. Hamstring, right side."
+    switch = next(s for s in plan.steps if s.kind == "switch")
+    assert (switch.label, switch.say, switch.side) == (
+        "Switch to the left side", "Switch to your left side.", "left",
+    )  # fmt: skip
+    assert plan.total_seconds == 235
+
+
+def test_one_side_only_has_no_switch():
+    plan = build_plan(HAMSTRING_DOSE, "Hamstring", sides=("right",))
+    assert kinds(plan) == ["ready", "hold", "rest", "hold", "rest", "hold", "done"]
+    assert {s.side for s in plan.steps[:-1]} == {"right"}
+    assert plan.total_seconds == 5 + 3 * 30 + 2 * 10
+    # A dose without sides ignores the choice.
+    tilt = Dose(hold_seconds=5, reps=2, sets=1)
+    assert build_plan(tilt, "Tilt", sides=("right",)) == build_plan(tilt, "Tilt")
+
+
+def test_routine_plays_the_chosen_sides_of_each_sided_exercise():
+    items = [("Tilt", Dose(hold_seconds=5, reps=1, sets=1)), ("Hamstring", HAMSTRING_DOSE)]
+    plan = build_routine_plan(items, rest_between_seconds=20, sides=("left",))
+    assert "switch" not in kinds(plan)
+    assert [s.side for s in plan.steps if s.kind == "hold"] == [None, "left", "left", "left"]
+
+
+def test_page_plan_offers_the_side_variants_only_when_a_step_has_a_side():
+    from exercises.plan import player_plan
+
+    data = player_plan(lambda sides: build_plan(HAMSTRING_DOSE, "Hamstring", sides=sides))
+    assert data == {
+        **build_plan(HAMSTRING_DOSE, "Hamstring").as_dict(),
+        "variants": data["variants"],
+    }
+    assert set(data["variants"]) == {"right", "left-only", "right-only"}
+    right_only = data["variants"]["right-only"]
+    assert right_only == build_plan(HAMSTRING_DOSE, "Hamstring", sides=("right",)).as_dict()
+    assert data["variants"]["right"]["steps"][1]["side"] == "right"
+    tilt = player_plan(
+        lambda sides: build_plan(Dose(hold_seconds=5, reps=1, sets=1), "Tilt", sides)
+    )
+    assert "variants" not in tilt
+
+
+def test_plan_version_follows_the_steps_not_the_words():
+    from django.utils import translation
+
+    data = build_plan(HAMSTRING_DOSE, "Hamstring").as_dict()
+    assert len(data["version"]) == 8
+    with translation.override("de"):
+        assert build_plan(HAMSTRING_DOSE, "Kniesehne").as_dict()["version"] == data["version"]
+    longer = Dose(hold_seconds=31, reps=3, sets=1, rest_seconds=10, each_side=True)
+    assert build_plan(longer, "Hamstring").as_dict()["version"] != data["version"]
+    right = build_plan(HAMSTRING_DOSE, "Hamstring", sides=("right", "left"))
+    assert right.as_dict()["version"] != data["version"]
