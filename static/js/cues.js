@@ -115,5 +115,13 @@ export function createCues(prefs) {
     say(step.say);
   }
 
-  return { unlockAudio, beep, buzz, silence, say, cue };
+  // The 3-2-1 before a step ends: a short beep and buzz, and before a hold ends the number
+  // spoken too (in the page's language, by the phone's voice).
+  function count(n, step) {
+    beep("count");
+    buzz("count");
+    if (step.kind === "hold") say(String(n));
+  }
+
+  return { unlockAudio, beep, buzz, silence, say, cue, count };
 }

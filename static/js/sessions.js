@@ -3,8 +3,11 @@
 //
 // A record: startedAt, endedAt (ISO), kind ("exercise" or "routine"), slug, title,
 // plannedSeconds, actualSeconds, completed (played to the end), painBefore, painAfter
-// (0-10 or null), stoppedFor ("pain" when she pressed "Stop, it hurts", else null) and
-// skippedExercises (the slugs of the exercises she skipped in a routine, in order).
+// (0-10 or null), stoppedFor ("pain" when she pressed "Stop, it hurts", "left" when she left
+// the page mid-session, else null), skippedExercises (the slugs of the exercises she skipped
+// in a routine, in order), skippedSteps (each step skipped: {step, kind, side, exercise}),
+// sides (the sides played, in order: ["right", "left"], ["right"] or []) and uid (the
+// session's own id, the same through a reload: recording it again replaces it).
 //
 // Database "sciatica", store "sessions" (keyPath "id", autoIncrement, index "startedAt").
 // Other features may keep their own stores in the same database: opening never assumes a
@@ -27,9 +30,17 @@ const FIELDS = [
   "painAfter",
   "stoppedFor",
   "skippedExercises",
+  "skippedSteps",
+  "sides",
+  "uid",
 ];
-const STOPPED_FOR = ["pain"];
+const STOPPED_FOR = ["pain", "left"];
+const KINDS = ["ready", "hold", "rest", "switch", "activity"];
+const SIDES = ["left", "right"];
 const SLUG = /^[-a-zA-Z0-9_]+$/;
+const UID = /^[-a-z0-9]{1,64}$/;
+const isSlug = (slug) => typeof slug === "string" && SLUG.test(slug);
+const list = (value) => (Array.isArray(value) ? value : []);
 
 let opening = null;
 
@@ -100,14 +111,24 @@ export function clean(record) {
   if ("painAfter" in out) out.painAfter = score(out.painAfter);
   if ("completed" in out) out.completed = Boolean(out.completed);
   if ("stoppedFor" in out && !STOPPED_FOR.includes(out.stoppedFor)) out.stoppedFor = null;
-  if ("skippedExercises" in out) {
-    const slugs = Array.isArray(out.skippedExercises) ? out.skippedExercises : [];
-    out.skippedExercises = slugs.filter((slug) => typeof slug === "string" && SLUG.test(slug));
+  if ("skippedExercises" in out) out.skippedExercises = list(out.skippedExercises).filter(isSlug);
+  if ("skippedSteps" in out) {
+    out.skippedSteps = list(out.skippedSteps)
+      .filter((s) => s && Number.isInteger(s.step) && s.step >= 0 && KINDS.includes(s.kind))
+      .map(({ step, kind, side, exercise }) => ({
+        step,
+        kind,
+        side: SIDES.includes(side) ? side : null,
+        exercise: isSlug(exercise) ? exercise : null,
+      }));
   }
+  if ("sides" in out) out.sides = list(out.sides).filter((side) => SIDES.includes(side));
+  if ("uid" in out && !(typeof out.uid === "string" && UID.test(out.uid))) out.uid = null;
   return out;
 }
 
-// Stores a new session and resolves to its id.
+// Stores a session and resolves to its id. A session with the uid of one already stored
+// replaces it (a session recorded as she left the page, then carried on): never two.
 export function recordSession(record) {
   const row = {
     painBefore: null,
@@ -115,9 +136,15 @@ export function recordSession(record) {
     completed: false,
     stoppedFor: null,
     skippedExercises: [],
+    skippedSteps: [],
+    sides: [],
     ...clean(record),
   };
-  return withStore("readwrite", (store) => done(store.add(row)));
+  return withStore("readwrite", async (store) => {
+    const rows = row.uid ? await done(store.getAll()) : [];
+    const same = rows.find((old) => old.uid === row.uid);
+    return done(same ? store.put({ ...row, id: same.id }) : store.add(row));
+  });
 }
 
 // Merges `changes` into the session `id`; resolves to the updated record.

@@ -12,6 +12,26 @@ export const PAUSED = "paused";
 export const DONE = "done";
 export const STOPPED_FOR_PAIN = "pain";
 
+// A session is kept when she exercised at least this long (get ready does not count), or
+// stopped because it hurts. Finish pressed at once keeps nothing.
+export const MIN_RECORDED_SECONDS = 5;
+// A session kept on the phone (a reload, a discarded tab) older than this is not resumed.
+export const STALE_MS = 2 * 3600 * 1000;
+// The wall clock and the monotonic clock may drift apart this much before it is a jump.
+const JUMP_MS = 1500;
+
+export function worthKeeping(snap) {
+  return snap.stoppedFor === STOPPED_FOR_PAIN || snap.workMs >= MIN_RECORDED_SECONDS * 1000;
+}
+
+// A session kept on the phone ({version, savedAt, state}): "running" or "paused" to resume,
+// "stale" to record as stopped early and drop, null to ignore (none, or another plan).
+export function resumable(kept, version, now) {
+  const status = kept?.state?.status;
+  if (kept?.version !== version || (status !== RUNNING && status !== PAUSED)) return null;
+  return Math.abs(now - kept.savedAt) > STALE_MS ? "stale" : status;
+}
+
 export function createPlayer(plan) {
   const steps = plan.steps;
   const last = steps.length - 1;
@@ -30,36 +50,45 @@ export function createPlayer(plan) {
   let index = 0;
   let endAt = 0; // when the current step ends (running)
   let left = lengths[0]; // what is left of the current step (paused)
-  let completed = false;
   let stoppedFor = null; // why she stopped: STOPPED_FOR_PAIN, or null
   let skipped = []; // the items (exercises of a routine) skipped, in order
+  let ran = []; // ran[i]: step i played until its time ran out
   let startedAt = null;
   let endedAt = null;
-  let activeMs = 0; // running time before `runSince`
-  let runSince = 0;
+  let activeMs = 0; // running time up to `since`
+  let workMs = 0; // the part of it outside get ready
+  let since = 0;
   let entered = []; // steps entered since the last tick
   let seenIndex = -1;
   let seenSecond = null;
+  let lastNow = null; // the clocks at the last sync
+  let lastMono = null;
 
-  function stopClock(at) {
-    if (status === RUNNING) activeMs += at - runSince;
-    endedAt = at;
+  const live = () => status === RUNNING || status === PAUSED;
+  const isWork = () => steps[index].kind !== "ready";
+
+  // Count the running time up to `at`.
+  function account(at) {
+    if (status !== RUNNING) return;
+    const ms = Math.max(0, at - since);
+    activeMs += ms;
+    if (isWork()) workMs += ms;
+    since = at;
   }
 
-  function complete(at) {
-    stopClock(at);
-    index = last;
-    status = DONE;
-    // Played to the end; an exercise skipped on the way was not done.
-    completed = skipped.length === 0;
+  function stopClock(at) {
+    account(at);
+    endedAt = at;
   }
 
   // Move the current step to `i` with its full time; entering the last step ends the session.
   function enter(i, now) {
+    account(now);
     index = Math.min(Math.max(i, 0), last);
     entered.push(index);
     if (index === last) {
-      complete(now);
+      stopClock(now);
+      status = DONE;
     } else if (status === RUNNING) {
       endAt = now + lengths[index];
     } else {
@@ -67,11 +96,13 @@ export function createPlayer(plan) {
     }
   }
 
-  // Cross every step boundary that has passed, at the exact time each one passed.
+  // Cross every step boundary that has passed, at the exact time each one passed. The step
+  // never has more time left than its length (a clock set back while nobody watched).
   function advance(now) {
+    if (status === RUNNING) endAt = Math.min(endAt, now + lengths[index]);
     while (status === RUNNING && now >= endAt) {
-      const at = endAt;
-      enter(index + 1, at);
+      ran[index] = true;
+      enter(index + 1, endAt);
     }
   }
 
@@ -83,6 +114,20 @@ export function createPlayer(plan) {
     return !(step.kind === "activity" && next.kind === "activity");
   }
 
+  function reset(now) {
+    stoppedFor = null;
+    skipped = [];
+    ran = [];
+    endedAt = null;
+    entered = [];
+    seenIndex = -1;
+    seenSecond = null;
+    status = RUNNING;
+    since = now;
+    enter(0, now);
+    advance(now);
+  }
+
   const player = {
     get status() {
       return status;
@@ -92,51 +137,61 @@ export function createPlayer(plan) {
     },
 
     start(now) {
-      status = RUNNING;
-      completed = false;
-      stoppedFor = null;
-      skipped = [];
       startedAt = now;
-      endedAt = null;
       activeMs = 0;
-      runSince = now;
-      entered = [];
-      seenIndex = -1;
-      seenSecond = null;
-      enter(0, now);
-      advance(now);
+      workMs = 0;
+      status = IDLE;
+      reset(now);
     },
 
+    // Back to the first step of the same session: the time spent so far still counts.
     restart(now) {
-      player.start(now);
+      if (!live()) return player.start(now);
+      account(now);
+      status = IDLE;
+      reset(now);
+    },
+
+    // The wall clock (`now`) against a monotonic one (`mono`, performance.now()). Set back,
+    // it is a pause for as long as the jump: every stored time moves with the clock. Set
+    // forward it counts as time passed: a phone asleep may stop the monotonic clock.
+    sync(now, mono) {
+      const back = lastNow === null ? 0 : mono - lastMono - (now - lastNow);
+      if (back > JUMP_MS) {
+        endAt -= back;
+        since -= back;
+        if (startedAt !== null) startedAt -= back;
+      }
+      lastNow = now;
+      lastMono = mono;
     },
 
     pause(now) {
       if (status !== RUNNING) return;
       advance(now);
       if (status !== RUNNING) return;
+      account(now);
       left = endAt - now;
-      activeMs += now - runSince;
       status = PAUSED;
     },
 
     resume(now) {
       if (status !== PAUSED) return;
       status = RUNNING;
-      runSince = now;
+      since = now;
       endAt = now + left;
     },
 
     skip(now) {
       advance(now);
-      if (status === RUNNING || status === PAUSED) enter(index + 1, now);
+      if (live()) enter(index + 1, now);
     },
 
     // Skip the rest of the current exercise of a routine (every step of it left, the rest
     // before it included), to the next exercise's get ready, or to the end after the last.
     skipExercise(now) {
       advance(now);
-      if (status !== RUNNING && status !== PAUSED) return;
+      if (!live()) return;
       const item = items[index];
       let next = index + 1;
       while (next < last && (items[next] === item || steps[next].kind !== "ready")) next += 1;
@@ -146,24 +201,56 @@ export function createPlayer(plan) {
 
     back(now) {
       advance(now);
-      if (status === RUNNING || status === PAUSED) enter(index - 1, now);
+      if (live()) enter(index - 1, now);
     },
 
-    // Stop now. Before the last step it is an early stop: completed stays false.
+    // Stop now: an early stop, not complete.
     finish(now) {
       advance(now);
-      if (status !== RUNNING && status !== PAUSED) return;
+      if (!live()) return;
       stopClock(now);
       status = DONE;
-      completed = false;
     },
 
     // "Stop, it hurts": an early stop, at once, that says why.
     stopForPain(now) {
       advance(now);
-      if (status !== RUNNING && status !== PAUSED) return;
+      if (!live()) return;
       player.finish(now);
       stoppedFor = STOPPED_FOR_PAIN;
+    },
+
+    // What a running or paused session needs to carry on after a reload (plain JSON).
+    save() {
+      const ranSteps = ran.flatMap((done, i) => (done ? [i] : []));
+      return { status, index, endAt, left, startedAt, activeMs, workMs, since, skipped, ran: ranSteps };
+    },
+
+    // Carry on from save(): a running session lands on the step its stored end time says.
+    // Refuses (false, still idle) anything but a running or paused session of this plan.
+    restore(state, now) {
+      const ok = (value) => Number.isFinite(value);
+      const s = state || {};
+      const valid =
+        (s.status === RUNNING || s.status === PAUSED) &&
+        Number.isInteger(s.index) &&
+        s.index >= 0 &&
+        s.index < last &&
+        [s.endAt, s.left, s.startedAt, s.activeMs, s.workMs, s.since].every(ok) &&
+        Array.isArray(s.ran) &&
+        Array.isArray(s.skipped);
+      if (!valid) return false;
+      ({ status, index, endAt, startedAt, activeMs, workMs, since } = s);
+      left = Math.min(Math.max(0, s.left), lengths[index]);
+      ran = [];
+      for (const i of s.ran) ran[i] = true;
+      skipped = [...s.skipped];
+      stoppedFor = null;
+      endedAt = null;
+      entered = [index];
+      lastNow = null;
+      advance(now);
+      return true;
     },
 
     tick(now) {
@@ -173,8 +260,12 @@ export function createPlayer(plan) {
       else if (status === PAUSED) remainingMs = left;
       else if (status === IDLE) remainingMs = lengths[index];
       const length = lengths[index];
-      const doneMs =
-        status === DONE && completed ? totalMs : starts[index] + (length - remainingMs);
+      // The steps before this one that never ran out: skipped (not those never reached).
+      const skippedSteps = [];
+      if (status !== IDLE) for (let i = 0; i < index; i += 1) if (!ran[i]) skippedSteps.push(i);
+      // Complete only when every step ran: played to the end, nothing skipped.
+      const isComplete = status === DONE && index === last && !skippedSteps.length;
+      const doneMs = isComplete ? totalMs : starts[index] + (length - remainingMs);
       const remaining = Math.ceil(remainingMs / 1000);
       const crossed = entered;
       entered = [];
@@ -193,7 +284,7 @@ export function createPlayer(plan) {
       }
       seenIndex = index;
       seenSecond = remaining;
-      const elapsedMs = activeMs + (status === RUNNING ? now - runSince : 0);
+      const runningMs = status === RUNNING ? Math.max(0, now - since) : 0;
       return {
         status,
         index,
@@ -207,10 +298,12 @@ export function createPlayer(plan) {
         changed,
         crossed,
         countdown,
-        elapsedMs,
-        completed,
+        elapsedMs: activeMs + runningMs,
+        workMs: workMs + (isWork() ? runningMs : 0),
+        completed: isComplete,
         stoppedFor,
         skipped: [...skipped],
+        skippedSteps,
         startedAt,
         endedAt,
       };

@@ -112,6 +112,28 @@ describe("createCues", () => {
     assert.equal(heard.said.length, 2);
   });
 
+  test("3, 2, 1 is spoken before a hold ends (with the voice on), beeped before any step", () => {
+    const prefs = ALL_ON();
+    const cues = createCues(prefs);
+    cues.unlockAudio();
+    heard.tones.length = 0;
+    for (const n of [3, 2, 1]) cues.count(n, { kind: "hold" });
+    assert.deepEqual(heard.said, [
+      ["3", "en-GB"],
+      ["2", "en-GB"],
+      ["1", "en-GB"],
+    ]);
+    assert.deepEqual(heard.tones, [660, 660, 660]);
+    assert.deepEqual(heard.buzzed, [40, 40, 40]);
+    cues.count(3, { kind: "rest" });
+    assert.equal(heard.said.length, 3, "a rest ending is only beeped");
+    assert.equal(heard.tones.length, 4);
+    prefs.voice = false;
+    cues.count(2, { kind: "hold" });
+    assert.equal(heard.said.length, 3, "voice off: no words");
+    assert.equal(heard.tones.length, 5, "but still the beep");
+  });
+
   test("no sound before the tap that unlocks audio; the tap plays a silent note", () => {
     const cues = createCues(ALL_ON());
     cues.cue({ kind: "hold", say: "Hold." });

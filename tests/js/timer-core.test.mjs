@@ -4,11 +4,15 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import {
+  MIN_RECORDED_SECONDS,
+  STALE_MS,
   createPlayer,
   describeNext,
   describePosition,
   formatClock,
   formatDuration,
+  resumable,
+  worthKeeping,
 } from "../../static/js/timer-core.js";
 
 const S = 1000;
@@ -404,5 +408,189 @@ describe("formatting", () => {
     const end = describeNext(HAMSTRING.steps[12]);
     assert.ok(end && !/\d/.test(end), end);
     assert.equal(describeNext(null), "");
+  });
+});
+
+// Issue 12: a true session log. Complete only when every step ran; the time that counts is
+// time spent exercising; the clock may be set back; a session survives a reload.
+describe("a true session log", () => {
+  test("Skip on the last hold ends the session, stopped early, with the step listed", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.tick(210 * S); // in the last hold
+    player.skip(210 * S);
+    const end = player.tick(210 * S);
+    assert.equal(end.status, "done");
+    assert.equal(end.completed, false);
+    assert.deepEqual(end.skippedSteps, [11]);
+  });
+
+  test("twelve quick skips are not a session: nothing complete, nothing worth keeping", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    for (let i = 0; i < 12; i += 1) player.skip(i * 150);
+    const end = player.tick(2 * S);
+    assert.equal(end.status, "done");
+    assert.equal(end.completed, false);
+    assert.deepEqual(end.skippedSteps, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.ok(end.workMs < 2 * S);
+    assert.equal(worthKeeping(end), false);
+  });
+
+  test("a step skipped, then played after Back, counts as done", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.skip(1 * S); // get ready skipped
+    player.back(2 * S); // and played again
+    const end = player.tick(237 * S);
+    assert.equal(end.status, "done");
+    assert.equal(end.completed, true);
+    assert.deepEqual(end.skippedSteps, []);
+  });
+
+  test("finishing early lists the skipped steps before it, not the steps never reached", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.tick(6 * S);
+    player.skip(6 * S); // hold 1 skipped: rest 1 from 6 s
+    player.finish(20 * S);
+    const end = player.tick(20 * S);
+    assert.equal(end.completed, false);
+    assert.deepEqual(end.skippedSteps, [1]);
+  });
+
+  test("time spent exercising leaves out get ready; under 5 s is not worth keeping", () => {
+    assert.equal(MIN_RECORDED_SECONDS, 5);
+    const atOnce = createPlayer(HAMSTRING);
+    atOnce.start(0);
+    atOnce.finish(0);
+    assert.equal(worthKeeping(atOnce.tick(0)), false, "Finish pressed at once");
+
+    const ready = createPlayer(HAMSTRING);
+    ready.start(0);
+    ready.finish(9 * S); // 5 s of get ready, 4 s of hold
+    const short = ready.tick(9 * S);
+    assert.equal(short.elapsedMs, 9 * S);
+    assert.equal(short.workMs, 4 * S);
+    assert.equal(worthKeeping(short), false);
+
+    const enough = createPlayer(HAMSTRING);
+    enough.start(0);
+    enough.pause(7 * S);
+    enough.resume(60 * S);
+    enough.finish(63 * S);
+    assert.equal(enough.tick(63 * S).workMs, 5 * S);
+    assert.equal(worthKeeping(enough.tick(63 * S)), true);
+
+    const hurt = createPlayer(HAMSTRING);
+    hurt.start(0);
+    hurt.stopForPain(1 * S);
+    assert.equal(worthKeeping(hurt.tick(1 * S)), true, "a stop because it hurts is kept");
+  });
+
+  test("remaining time never exceeds the step's length, whatever the clock says", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    assert.equal(player.tick(10 * S).remaining, 25);
+    const back = player.tick(10 * S - 120 * S); // the clock set back by 2 minutes
+    assert.equal(back.index, 1);
+    assert.ok(back.remaining <= 30, `${back.remaining}`);
+    assert.ok(back.sessionLeft <= 235 - 5, `${back.sessionLeft}`);
+  });
+
+  test("a clock set back is handled like a pause: the step carries on where it was", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.sync(0, 1000);
+    player.sync(10 * S, 1000 + 10 * S);
+    assert.equal(player.tick(10 * S).remaining, 25);
+    const jumped = -110 * S; // 10 s on, set back by 2 minutes
+    player.sync(jumped, 1000 + 10 * S + 250);
+    const snap = player.tick(jumped);
+    assert.equal(snap.remainingMs, 25 * S - 250);
+    assert.equal(snap.elapsedMs, 10 * S + 250);
+    assert.equal(snap.startedAt, -120 * S - 250, "the start moves with the clock");
+    player.sync(jumped + 5 * S, 1000 + 15 * S + 250);
+    assert.equal(player.tick(jumped + 5 * S).remaining, 20);
+    // A small disagreement is not a jump: the wall clock keeps the time.
+    player.sync(jumped + 6500, 1000 + 16 * S + 250);
+    assert.equal(player.tick(jumped + 6500).remainingMs, 18250);
+  });
+
+  test("a clock that moved on counts as time passed (a phone asleep looks the same)", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.sync(0, 0);
+    player.sync(55 * S, 250);
+    assert.deepEqual([player.tick(55 * S).index, player.tick(55 * S).remaining], [3, 20]);
+  });
+
+  test("Restart goes back to the start but keeps the session's time", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.skip(1 * S);
+    player.restart(50 * S);
+    const snap = player.tick(50 * S);
+    assert.equal(snap.index, 0);
+    assert.equal(snap.startedAt, 0);
+    assert.equal(snap.elapsedMs, 50 * S);
+    assert.deepEqual(snap.skippedSteps, []);
+    const end = player.tick(50 * S + 235 * S);
+    assert.equal(end.completed, true);
+    assert.equal(end.elapsedMs, 285 * S);
+  });
+
+  test("a saved session restores at the same step and second, running or paused", () => {
+    const player = createPlayer(HAMSTRING);
+    player.start(0);
+    player.tick(6 * S);
+    player.skip(6 * S); // hold 1 skipped
+    player.tick(50 * S);
+    const saved = JSON.parse(JSON.stringify(player.save()));
+
+    const again = createPlayer(HAMSTRING);
+    assert.equal(again.restore(saved, 52 * S), true);
+    const snap = again.tick(52 * S);
+    const same = player.tick(52 * S);
+    for (const name of ["status", "index", "remainingMs", "elapsedMs", "workMs", "startedAt"]) {
+      assert.equal(snap[name], same[name], name);
+    }
+    assert.deepEqual(snap.skippedSteps, [1]);
+    assert.equal(again.tick(300 * S).completed, false, "the skipped hold is remembered");
+
+    player.pause(60 * S);
+    const paused = createPlayer(HAMSTRING);
+    paused.restore(JSON.parse(JSON.stringify(player.save())), 999 * S);
+    const held = paused.tick(999 * S);
+    assert.deepEqual([held.status, held.index, held.remainingMs], ["paused", 5, 26 * S]);
+    paused.resume(1000 * S);
+    assert.equal(paused.tick(1010 * S).remaining, 16);
+  });
+
+  test("a damaged saved session is refused and the player stays idle", () => {
+    for (const bad of [
+      null,
+      {},
+      { status: "running", index: 99, endAt: 0 },
+      { status: "done", index: 1 },
+      { status: "paused", index: 1, left: "x" },
+    ]) {
+      const player = createPlayer(HAMSTRING);
+      assert.equal(player.restore(bad, 0), false, JSON.stringify(bad));
+      assert.equal(player.tick(0).status, "idle");
+    }
+  });
+
+  test("what to do with a session kept on the phone", () => {
+    const now = 10 * 3600 * S;
+    const kept = (over) => ({ version: "abc", savedAt: now - 60 * S, state: { status: "running" }, ...over });
+    assert.equal(resumable(null, "abc", now), null);
+    assert.equal(resumable(kept({ version: "old" }), "abc", now), null, "the plan changed");
+    assert.equal(resumable(kept(), "abc", now), "running");
+    assert.equal(resumable(kept({ state: { status: "paused" } }), "abc", now), "paused");
+    assert.equal(STALE_MS, 2 * 3600 * S);
+    assert.equal(resumable(kept({ savedAt: now - STALE_MS - 1 }), "abc", now), "stale");
+    assert.equal(resumable(kept({ savedAt: now + STALE_MS + 1 }), "abc", now), "stale");
+    assert.equal(resumable(kept({ state: null }), "abc", now), null);
   });
 });
