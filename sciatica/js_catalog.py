@@ -53,6 +53,12 @@ def _strings() -> dict[str, str]:
         "timer.saved": gettext("Saved on this phone."),
         "timer.saved_with_pain": gettext("Saved on this phone, with your pain score."),
         "timer.not_saved": gettext("Could not save on this phone."),
+        "timer.too_short": gettext("Under %(seconds)s seconds of exercise: not saved."),
+        "timer.sure_restart": gettext("Start this session again from the beginning?"),
+        "timer.yes_restart": gettext("Yes, start again"),
+        "timer.sure_finish": gettext("Finish now? The rest of the session is skipped."),
+        "timer.yes_finish": gettext("Yes, finish"),
+        "timer.resume_where": gettext("%(step)s: %(time)s left."),
         # static/js/sw-register.js
         "update.waiting": gettext("Update ready. It will apply when your timer ends."),
         "update.updating": gettext("Updating…"),

@@ -12,7 +12,10 @@ import { FLARE, STOP_FOR_TODAY, adviceFor } from "./pain-core.js";
 
 const root = document.getElementById("timer");
 const PREFS_KEY = "timer.prefs";
+const SIDE_KEY = "timer.side"; // her painful side: {side: "left" | "right" | "", only}
 const TICK_MS = 250;
+// A control that appears where she just tapped takes no tap for this long (a double tap).
+const GUARD_MS = 400;
 
 function moduleUrl(name, fallback) {
   return root.dataset[name] || new URL(fallback, import.meta.url).href;
@@ -34,7 +37,7 @@ if (root) {
   }
 }
 
-function setUp(core, store, plan) {
+function setUp(core, store, base) {
   const el = (name) => root.querySelector(`[data-el="${name}"]`);
   const screens = { intro: el("intro"), run: el("run"), end: el("end") };
   const ui = {
@@ -53,10 +56,15 @@ function setUp(core, store, plan) {
     spent: el("spent"),
     saved: el("saved"),
   };
-  const playerButtons = [...root.querySelectorAll("button")];
   // Each exercise's drawing, first step and "Stop if", by its position in the plan (`item`).
   const abouts = [...root.querySelectorAll("[data-item]")];
 
+  // The running session is kept on the phone under this key (a reload, a discarded tab).
+  const runKey = `timer.run.${root.dataset.kind || "exercise"}.${root.dataset.slug || ""}`;
+  let plan = base; // what is played: the plan, or one of its side variants (plan.py)
+  let variant = "";
+  let uid = null; // the session's own id: the same record through a reload
+  let armedAt = -Infinity; // when the run screen's controls appeared (GUARD_MS)
   let player = core.createPlayer(plan);
   let loop = null;
   let lock = null;
@@ -89,7 +97,56 @@ function setUp(core, store, plan) {
   }
 
   // --- Cues: beeps, voice, vibration (static/js/cues.js) ----------------------
-  const { unlockAudio, beep, buzz, silence, say, cue } = createCues(prefs);
+  const { unlockAudio, beep, buzz, silence, say, cue, count } = createCues(prefs);
+
+  // The wall clock, checked against the monotonic one: a clock set back is a pause.
+  function clock() {
+    const now = Date.now();
+    player.sync(now, performance.now());
+    return now;
+  }
+
+  const live = () => player.status === core.RUNNING || player.status === core.PAUSED;
+  const ready = () => performance.now() - armedAt >= GUARD_MS;
+  function arm() {
+    armedAt = performance.now();
+  }
+
+  // --- My painful side: which of the plan's side variants to play -----------------
+  const sideBox = el("side");
+  const oneSide = el("one-side");
+  const side = { side: "", only: false };
+  try {
+    Object.assign(side, JSON.parse(localStorage.getItem(SIDE_KEY)) || {});
+  } catch {
+    // Not remembered: both sides, left first.
+  }
+  const variantOf = ({ side: s, only }) => (s ? (only ? `${s}-only` : s) : "");
+  const planOf = (key) => (key && base.variants?.[key]) || base;
+  if (base.variants && sideBox) {
+    sideBox.hidden = false;
+    for (const input of sideBox.querySelectorAll('input[name="side"]')) {
+      input.checked = input.value === side.side;
+      input.addEventListener("change", () => {
+        side.side = input.value;
+        keepSide();
+      });
+    }
+    oneSide.checked = Boolean(side.only);
+    oneSide.addEventListener("change", () => {
+      side.only = oneSide.checked;
+      keepSide();
+    });
+  }
+  function keepSide() {
+    oneSide.disabled = !side.side;
+    try {
+      localStorage.setItem(SIDE_KEY, JSON.stringify(side));
+    } catch {
+      // Not remembered; still applies to this visit.
+    }
+  }
+  if (oneSide) oneSide.disabled = !side.side;
 
   // --- Keep the screen on while running --------------------------------------
   async function keepAwake() {
@@ -165,8 +222,7 @@ function setUp(core, store, plan) {
       cue(step);
       announce(step);
     } else if (snap.countdown) {
-      beep("count");
-      buzz("count");
+      count(snap.countdown, step);
     }
     if (step.item !== null && step.item !== undefined) showAbout(step.item);
     ui.display.dataset.kind = step.kind;
@@ -187,8 +243,10 @@ function setUp(core, store, plan) {
   }
 
   function update() {
-    const snap = player.tick(Date.now());
+    const snap = player.tick(clock());
     render(snap);
+    // Each new step is kept on the phone: the session as it would stand if she left now.
+    if (snap.changed && live()) keep(snap);
     return snap;
   }
 
@@ -231,9 +289,65 @@ function setUp(core, store, plan) {
     setText(ui.saved, text);
   }
 
+  // The record of a session as the snapshot has it; `reason` why it stopped.
+  function recordOf(snap, reason, at) {
+    const steps = plan.steps;
+    return {
+      uid,
+      startedAt: new Date(snap.startedAt).toISOString(),
+      endedAt: new Date(snap.endedAt ?? at).toISOString(),
+      kind: root.dataset.kind || "exercise",
+      slug: root.dataset.slug || "",
+      title: root.dataset.title || "",
+      plannedSeconds: plan.total_seconds ?? player.totalSeconds,
+      actualSeconds: Math.round(snap.elapsedMs / 1000),
+      completed: snap.completed,
+      painBefore,
+      stoppedFor: reason,
+      skippedExercises: snap.skipped.map(slugOf),
+      skippedSteps: snap.skippedSteps.map((i) => ({
+        step: i,
+        kind: steps[i].kind,
+        side: steps[i].side,
+        exercise: slugOf(steps[i].item),
+      })),
+      sides: [...new Set(steps.map((step) => step.side).filter(Boolean))],
+    };
+  }
+
+  function write(row) {
+    saving = saving.catch(() => null).then(() => store.recordSession(row));
+    return saving;
+  }
+
+  // The session kept on the phone while it runs: its state in localStorage (read back on
+  // the next visit) and, from 5 s of exercise on, its record as stopped early ("left"),
+  // which the end replaces (same uid). `snap` given: the record too.
+  function keep(snap) {
+    if (!live()) return;
+    const now = Date.now();
+    try {
+      const state = player.save();
+      const kept = { version: plan.version, variant, uid, painBefore, savedAt: now, state };
+      localStorage.setItem(runKey, JSON.stringify(kept));
+    } catch {
+      // Full or private: the record below still says what she did.
+    }
+    if (snap && core.worthKeeping(snap)) write(recordOf(snap, "left", now)).catch(() => {});
+  }
+
+  function forget() {
+    try {
+      localStorage.removeItem(runKey);
+    } catch {
+      // Nothing kept.
+    }
+  }
+
   function end(snap) {
     ended = true;
     halt();
+    forget();
     const hurt = snap.stoppedFor === core.STOPPED_FOR_PAIN;
     if (hurt) {
       silence();
@@ -253,24 +367,19 @@ function setUp(core, store, plan) {
     el("hurt").hidden = !hurt;
     el("again").hidden = hurt;
     adviseAfter();
-    record = {
-      startedAt: new Date(snap.startedAt).toISOString(),
-      endedAt: new Date(snap.endedAt).toISOString(),
-      kind: root.dataset.kind || "exercise",
-      slug: root.dataset.slug || "",
-      title: root.dataset.title || "",
-      plannedSeconds: plan.total_seconds ?? player.totalSeconds,
-      actualSeconds: seconds,
-      completed: snap.completed,
-      painBefore,
-      painAfter: null,
-      stoppedFor: snap.stoppedFor,
-      skippedExercises: snap.skipped.map(slugOf),
-    };
-    const row = { ...record };
+    // Under 5 s of exercise nothing is kept (unless she stopped because it hurts).
+    const keepIt = core.worthKeeping(snap);
+    record = keepIt ? recordOf(snap, snap.stoppedFor) : null;
+    el("save").hidden = !keepIt;
+    el("pain-after").hidden = !keepIt;
+    show("end");
+    el(hurt ? "hurt-heading" : "end-heading").focus();
+    if (!keepIt) {
+      note(t("timer.too_short", { seconds: core.MIN_RECORDED_SECONDS }));
+      return;
+    }
     note(t("timer.saving"));
-    saving = store
-      .recordSession(row)
+    saving = write(record)
       .then((id) => {
         note(t("timer.saved"));
         document.dispatchEvent(new CustomEvent("timer:session-recorded", { detail: { id } }));
@@ -280,11 +389,10 @@ function setUp(core, store, plan) {
         note(t("timer.not_saved"));
         return null;
       });
-    show("end");
-    el(hurt ? "hurt-heading" : "end-heading").focus();
   }
 
   function save() {
+    if (!record) return;
     const painAfter = painScore("pain-after");
     saving = saving
       .then((id) =>
@@ -303,21 +411,36 @@ function setUp(core, store, plan) {
   }
 
   // --- Controls -----------------------------------------------------------------
+  // Plays `key`'s plan (a side variant, or "" for the plan as it is).
+  function choose(key) {
+    variant = key;
+    plan = planOf(key);
+    player = core.createPlayer(plan);
+  }
+
+  function begin() {
+    show("run");
+    arm();
+    update();
+    if (player.status === core.RUNNING) run();
+    keep();
+    ui.pause.focus({ preventScroll: true });
+    root.scrollIntoView({ block: "start" });
+  }
+
   function start() {
     unlockAudio();
     painBefore = painScore("pain-before");
     lastExercise = null;
     ended = false;
-    player.start(Date.now());
-    show("run");
-    update();
-    run();
-    ui.pause.focus({ preventScroll: true });
-    root.scrollIntoView({ block: "start" });
+    choose(variantOf(side));
+    uid = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    player.start(clock());
+    begin();
   }
 
   function togglePause() {
-    const now = Date.now();
+    const now = clock();
     if (player.status === core.RUNNING) {
       player.pause(now);
       halt();
@@ -329,20 +452,49 @@ function setUp(core, store, plan) {
       update();
       run();
     }
+    keep();
   }
 
+  // Every control but "Stop, it hurts" (which always acts at once) waits out GUARD_MS.
   function act(method) {
     return () => {
-      if (method === "restart") unlockAudio();
-      player[method](Date.now());
+      if (method !== "stopForPain" && !ready()) return;
+      player[method](clock());
       update();
       if (player.status === core.RUNNING) run();
+      keep();
     };
+  }
+
+  // Restart and Finish ask first, in place of the pair (no dialog): "Keep going" or "Yes".
+  let asked = null;
+  function ask(method) {
+    return () => {
+      asked = method;
+      const restart = method === "restart";
+      el("sure-question").textContent = restart ? t("timer.sure_restart") : t("timer.sure_finish");
+      el("sure-yes").textContent = restart ? t("timer.yes_restart") : t("timer.yes_finish");
+      el("minor").hidden = true;
+      el("sure").hidden = false;
+      arm();
+      el("sure-no").focus({ preventScroll: true });
+    };
+  }
+  // "Keep going" always works; "Yes" waits out GUARD_MS (a double tap is not a yes).
+  function answer(yes) {
+    if (yes && !ready()) return;
+    el("sure").hidden = true;
+    el("minor").hidden = false;
+    if (yes && asked === "restart") unlockAudio();
+    if (yes) act(asked)();
+    if (!ended) el(asked).focus({ preventScroll: true });
   }
 
   function again() {
     player = core.createPlayer(plan);
     ended = false;
+    el("start").hidden = false;
+    el("resume").hidden = true;
     resetPain("pain-before");
     resetPain("pain-after");
     adviseBefore();
@@ -354,10 +506,12 @@ function setUp(core, store, plan) {
   }
 
   el("start").addEventListener("click", start);
-  ui.pause.addEventListener("click", togglePause);
+  ui.pause.addEventListener("click", () => ready() && togglePause());
   el("skip").addEventListener("click", act("skip"));
   el("back").addEventListener("click", act("back"));
-  el("restart").addEventListener("click", act("restart"));
+  el("restart").addEventListener("click", ask("restart"));
+  el("sure-yes").addEventListener("click", () => answer(true));
+  el("sure-no").addEventListener("click", () => answer(false));
   el("hurts").addEventListener("click", act("stopForPain"));
   el("skip-exercise")?.addEventListener("click", act("skipExercise"));
   // The help page opens in a new tab: the timer waits for her, paused.
@@ -370,17 +524,16 @@ function setUp(core, store, plan) {
   for (const input of root.querySelectorAll('input[name="pain-after"]')) {
     input.addEventListener("change", adviseAfter);
   }
-  el("finish").addEventListener("click", act("finish"));
+  el("finish").addEventListener("click", ask("finish"));
   el("save").addEventListener("click", save);
   el("again").addEventListener("click", again);
 
-  // Space toggles pause, except in a form control that is not one of the player's buttons.
+  // Space toggles pause when no control has the focus; on a focused button, Space and
+  // Enter press that button, as everywhere.
   const spaceIsOurs = (event) => {
     if (event.key !== " " || event.ctrlKey || event.altKey || event.metaKey) return false;
-    if (player.status !== core.RUNNING && player.status !== core.PAUSED) return false;
-    const target = event.target;
-    if (playerButtons.includes(target)) return true;
-    return !target.closest?.("input, select, textarea, button, [contenteditable]");
+    if (!live() || screens.run.hidden) return false;
+    return !event.target.closest?.("input, select, textarea, button, a, summary, [contenteditable]");
   };
   document.addEventListener("keydown", (event) => {
     if (!spaceIsOurs(event)) return;
@@ -391,15 +544,104 @@ function setUp(core, store, plan) {
     if (spaceIsOurs(event)) event.preventDefault();
   });
 
-  // Back from a locked screen or another app: put the screen right at once.
+  // Back from a locked screen or another app: put the screen right at once. Going out of
+  // sight, the session is kept as it stands (the phone may discard the tab).
   document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState !== "visible") return;
+    if (document.visibilityState !== "visible") {
+      if (live()) keep(update());
+      return;
+    }
     if (player.status === core.RUNNING) {
       update();
       keepAwake();
     }
   });
 
+  // Leaving the page (another page, a reload, closing the tab): paused where she is, kept
+  // on the phone and recorded as stopped early; coming back offers to carry on. No dialog.
+  function leave() {
+    if (!live()) return;
+    const now = clock();
+    player.pause(now);
+    halt();
+    keep(player.tick(now));
+    render(player.tick(now));
+  }
+  window.addEventListener("pagehide", leave);
+  window.addEventListener("beforeunload", leave);
+
+  // --- A session kept on the phone from the last visit --------------------------------
+  function adopt(kept) {
+    choose(typeof kept.variant === "string" ? kept.variant : "");
+    uid = kept.uid;
+    painBefore = kept.painBefore ?? null;
+  }
+
+  function readKept() {
+    try {
+      return JSON.parse(localStorage.getItem(runKey));
+    } catch {
+      return null;
+    }
+  }
+
+  function resumeKept() {
+    const kept = readKept();
+    const mode = kept && core.resumable(kept, planOf(kept.variant).version, Date.now());
+    if (!mode) return forget();
+    adopt(kept);
+    if (mode === "stale" || !player.restore(kept.state, mode === "stale" ? kept.savedAt : clock())) {
+      stopKept(kept);
+      return;
+    }
+    if (mode === core.RUNNING) {
+      lastExercise = null;
+      begin();
+      return;
+    }
+    // Paused: where she was, and "Carry on" or "Start again" (unless nothing worth keeping).
+    const snap = player.tick(clock());
+    if (!core.worthKeeping(snap)) {
+      forget();
+      choose("");
+      return;
+    }
+    const where = core.describePosition(snap.step);
+    const step = where ? t("timer.announce_where", { label: snap.step.label, where }) : snap.step.label;
+    el("resume-where").textContent = t("timer.resume_where", {
+      step,
+      time: core.formatDuration(snap.remaining),
+    });
+    el("start").hidden = true;
+    el("resume").hidden = false;
+  }
+
+  // A kept session she will not carry on: recorded as stopped early where she left it.
+  function stopKept(kept) {
+    player.finish(kept.savedAt);
+    const snap = player.tick(kept.savedAt);
+    if (snap.status === core.DONE && core.worthKeeping(snap)) {
+      write(recordOf(snap, "left", kept.savedAt)).catch(() => {});
+    }
+    forget();
+    choose("");
+  }
+
+  el("carry-on").addEventListener("click", () => {
+    el("resume").hidden = true;
+    el("start").hidden = false;
+    unlockAudio();
+    ended = false;
+    lastExercise = null;
+    player.resume(clock());
+    begin();
+  });
+  el("start-over").addEventListener("click", () => {
+    stopKept({ savedAt: Date.now(), ...readKept() });
+    again();
+  });
+
   root.querySelector('[data-el="nojs"]').hidden = true;
   show("intro");
+  resumeKept();
 }

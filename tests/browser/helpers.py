@@ -26,3 +26,15 @@ def open_site(server, page, when):
 def store_checkin(page, answers: dict):
     """Her check-in answers, saved on this phone as the check-in page saves them."""
     page.evaluate("(raw) => localStorage.setItem('checkin', raw)", json.dumps(answers))
+
+
+def answer_sure(page, name="sure-yes"):
+    """Restart and Finish ask first; the answer comes a moment later (a real second tap)."""
+    page.clock.run_for(500)
+    page.locator(f'#timer [data-el="{name}"]').click()
+
+
+def finish_now(page):
+    """Finish, then "Yes, finish": the session ends 0.5 s after the first tap."""
+    page.locator('#timer [data-el="finish"]').click()
+    answer_sure(page)

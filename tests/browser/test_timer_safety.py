@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from exercises.models import Exercise, Routine
-from tests.browser.helpers import READ_SESSIONS
+from tests.browser.helpers import READ_SESSIONS, finish_now
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 START_AT = T0 + timedelta(seconds=30)  # the clock is paused here, after the page has loaded
@@ -153,7 +153,7 @@ def test_stop_it_hurts_ends_at_once_and_records_stopped_for_pain(hamstring, page
 def test_a_finished_session_is_not_stopped_for_pain(hamstring, page):
     start_button(page).click()
     at(page, 20)
-    el(page, "finish").click()
+    finish_now(page)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
     expect(el(page, "hurt")).to_be_hidden()
     expect(el(page, "saved")).to_have_text("Saved on this phone.")
@@ -273,7 +273,7 @@ def test_more_pain_after_says_stop_for_today(hamstring, page):
     check_pain(page, 3)
     start_button(page).click()
     at(page, 20)
-    el(page, "finish").click()
+    finish_now(page)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
     advice = el(page, "advice-stop")
     expect(advice).to_be_hidden()
@@ -300,7 +300,7 @@ def test_more_pain_after_says_stop_for_today(hamstring, page):
 def test_high_pain_after_says_stop_for_today_without_a_score_before(hamstring, page):
     start_button(page).click()
     at(page, 10)
-    el(page, "finish").click()
+    finish_now(page)
     advice = el(page, "advice-stop")
     check_pain(page, 7)
     expect(advice).to_be_hidden()
