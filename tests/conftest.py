@@ -60,6 +60,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     """On SQLite, test in a file, not in memory: the live server's request threads then each
     open their own connection (with SQLite's locking) instead of sharing the test's one."""
     database = settings.DATABASES["default"]
+    # A connection per request, as with no persistent connections: the live server's
+    # threads then never hold one across requests (database_down reaches them at once).
+    database["CONN_MAX_AGE"] = 0
     if database["ENGINE"] == "django.db.backends.sqlite3":
         path = tmp_path_factory.mktemp("db") / "test.sqlite3"
         database.setdefault("TEST", {})["NAME"] = str(path)

@@ -70,6 +70,10 @@ def test_a_real_database_outage(server, page, database_down):
     visit_once_online(page, server)
     exercise_url = reverse("exercises:detail", kwargs={"slug": "piriformis-stretch"})
     database_down()
+    # The server says so itself before she opens the page (its health check reads the
+    # database on a connection of its own).
+    health = page.request.get(server.url + "/healthz")
+    assert health.status == 503, health.text()
     response = page.goto(server.url + exercise_url)
     assert response.status == 200
     expect(page.locator("h1")).to_have_text("Piriformis stretch")
