@@ -38,3 +38,18 @@ def finish_now(page):
     """Finish, then "Yes, finish": the session ends 0.5 s after the first tap."""
     page.locator('#timer [data-el="finish"]').click()
     answer_sure(page)
+
+
+# Shows every app bar as the scripts do: a (synthetic) `beforeinstallprompt` makes app.js show
+# "Install app"; the others are unhidden as sw-register.js and app.js unhide them (the update
+# offer, the offline, saved-copy and resaving notices).
+SHOW_APP_BARS = """() => {
+  const prompt = new Event("beforeinstallprompt", { cancelable: true });
+  prompt.prompt = () => undefined;
+  prompt.userChoice = Promise.resolve({ outcome: "dismissed" });
+  window.dispatchEvent(prompt);
+  for (const id of ["update-bar", "offline-bar", "saved-copy-bar", "resaving-bar"]) {
+    document.getElementById(id).hidden = false;
+  }
+  return !document.getElementById("install-bar").hidden;
+}"""
