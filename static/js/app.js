@@ -3,6 +3,32 @@
 const standalone =
   window.matchMedia("(display-mode: standalone)").matches || window.navigator.standalone === true;
 
+// --- App bars -----------------------------------------------------------------------
+// The bars overlay the bottom of the screen (site.css "App bars"). Each is lifted above the
+// bars shown before it (--below), so a new bar never moves one already on screen, and the
+// page reserves their height at its end (--app-bars-height).
+const stack = document.querySelector(".app-bars");
+if (stack) {
+  const bars = [...stack.querySelectorAll(".app-bar")];
+  let shown = bars.filter((bar) => !bar.hidden);
+  const place = () => {
+    let below = 0;
+    for (const bar of shown) {
+      bar.style.setProperty("--below", `${below}px`);
+      below += bar.offsetHeight;
+    }
+    document.documentElement.style.setProperty("--app-bars-height", `${below}px`);
+  };
+  new MutationObserver(() => {
+    const now = bars.filter((bar) => !bar.hidden);
+    shown = shown.filter((bar) => now.includes(bar)).concat(now.filter((bar) => !shown.includes(bar)));
+    place();
+  }).observe(stack, { attributes: true, attributeFilter: ["hidden"], subtree: true });
+  const resized = new ResizeObserver(place);
+  for (const bar of bars) resized.observe(bar);
+  place();
+}
+
 // --- Offline notice --------------------------------------------------------------
 const offlineBar = document.getElementById("offline-bar");
 function showConnection() {
