@@ -73,6 +73,10 @@ MIDDLEWARE = [
     "sciatica.middleware.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sciatica.middleware.security_headers.SecurityHeadersMiddleware",
+    # Public HTML and JSON, gzip or brotli; never a response with a secret (BREACH). Above
+    # the session and CSRF middleware, so it sees their cookies; whitenoise's static files
+    # come already compressed and are left alone.
+    "sciatica.middleware.compression.CompressionMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -39,7 +39,8 @@ SMALL_TARGETS = """() => {
     .map((el) => ({ el, box: (el.closest(".card__title") ? el.closest(".card") : el)
       .getBoundingClientRect() }))
     .filter(({ box }) => box.width < 44 || box.height < 44)
-    .map(({ el, box }) => `${el.outerHTML.slice(0, 80)} ${Math.round(box.width)}x${Math.round(box.height)}`);
+    .map(({ el, box }) =>
+      `${el.outerHTML.slice(0, 80)} ${Math.round(box.width)}x${Math.round(box.height)}`);
 }"""
 
 UNLABELLED = """() => [...document.querySelectorAll("input, select, textarea, button")]
@@ -118,7 +119,9 @@ def test_axe_finds_no_violations_on_any_page_kind(server, page):
         violations = axe_violations(page)
         if violations:
             found[path] = violations
-    assert not found, "\n".join(f"{path}: {line}" for path, lines in found.items() for line in lines)
+    assert not found, "\n".join(
+        f"{path}: {line}" for path, lines in found.items() for line in lines
+    )
     assert page.console.errors == []
 
 

@@ -16,7 +16,8 @@ OBSERVE = """() => {
     for (const entry of list.getEntries()) {
       window.__shifts.push({
         value: entry.value,
-        sources: entry.sources.map((s) => s.node ? (s.node.id || s.node.className || s.node.nodeName) : "?"),
+        sources: entry.sources.map(
+          (s) => s.node ? (s.node.id || s.node.className || s.node.nodeName) : "?"),
       });
     }
   }).observe({ type: "layout-shift", buffered: true });
