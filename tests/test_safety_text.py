@@ -99,7 +99,8 @@ def test_the_500_page_shows_the_red_flags_without_a_request_or_database():
 def test_the_400_and_403_pages_show_the_red_flags():
     request = RequestFactory().get("/")
     assert shows_red_flags(defaults.bad_request(request, Exception("bad")).content.decode())
-    assert shows_red_flags(defaults.permission_denied(request, Exception("no")).content.decode())
+    denied = defaults.permission_denied(request, Exception("no")).content.decode()
+    assert shows_red_flags(denied, FOOTER_RED_FLAGS_CARD)  # the 403 page has the site's footer
 
 
 @pytest.mark.parametrize("slug", ARTICLES_WITH_RED_FLAGS)

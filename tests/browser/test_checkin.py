@@ -446,3 +446,19 @@ def test_no_request_ever_carries_an_answer(server, context, page):
         checked += 1
     assert checked > 20  # pages, scripts, the worker's offline copies
     assert any(r.url == server.url + "/check-in/" for r in requests)
+
+
+def test_without_javascript_the_form_is_not_shown_and_the_notice_says_why(server, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + "/check-in/")
+    expect(page.get_by_text("The check-in needs JavaScript.")).to_be_visible()
+    expect(page.locator("form.checkin__form")).to_be_hidden()
+    context.close()
+
+
+def test_with_javascript_the_first_question_is_there_from_the_first_paint(checkin):
+    """No notice swapped for the form as the script starts: nothing shifts
+    (tests/browser/test_layout_shift.py measures it)."""
+    expect(checkin.get_by_text("The check-in needs JavaScript.")).to_be_hidden()
+    expect(question(checkin, "When was your baby born?")).to_be_visible()
