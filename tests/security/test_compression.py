@@ -96,7 +96,8 @@ def test_every_page_with_a_form_token_stays_uncompressed(client, db, settings):
 def test_a_signed_in_editor_gets_nothing_compressed(client, seeded, django_user_model):
     editor = django_user_model.objects.create_user("editor", password="x", is_staff=True)
     client.force_login(editor)
-    for path in ["/articles/", "/api/articles/", "/articles/when-to-get-help/preview/"]:
+    previews = ["/articles/when-to-get-help/preview/", "/exercises/bridge/preview/"]
+    for path in ["/articles/", "/api/articles/", *previews, "/routines/gentle-stretch/preview/"]:
         response = client.get(path, **BROTLI)
         assert response.status_code == 200, path
         assert "Content-Encoding" not in response, path
