@@ -59,6 +59,12 @@ def app_in_process(seeded):
         request_finished.connect(close_old_connections)
 
 
+# Schemathesis's in-process WSGI transport hands the body over as sent and does not undo a
+# Content-Encoding (an HTTP client would): ask for the plain body. The compressed answers
+# are checked byte for byte against the plain ones in tests/security/test_compression.py.
+PLAIN = {"Accept-Encoding": "identity"}
+
+
 def _validate(case, response):
     case.validate_response(response, checks=CHECKS)
     if response.status_code not in UNDOCUMENTED_BUT_EXPECTED:
@@ -75,7 +81,7 @@ def _validate(case, response):
     suppress_health_check=list(HealthCheck),
 )
 def test_api_never_fails_and_matches_its_schema(app_in_process, case):
-    response = case.call()
+    response = case.call(headers=PLAIN)
     _validate(case, response)
 
 
@@ -102,6 +108,6 @@ def test_published_content_matches_the_detail_schemas(app_in_process, path):
     assert slugs, f"the starting content has nothing for {path}"
     for slug in slugs:
         case = operation.Case(path_parameters={"slug": slug})
-        response = case.call()
+        response = case.call(headers=PLAIN)
         assert response.status_code == 200, (slug, response.text[:300])
         case.validate_response(response, checks=[*CHECKS, status_code_conformance])
