@@ -9,14 +9,23 @@
 // sides (the sides played, in order: ["right", "left"], ["right"] or []) and uid (the
 // session's own id, the same through a reload: recording it again replaces it).
 //
-// Database "sciatica", store "sessions" (keyPath "id", autoIncrement, index "startedAt").
-// Other features may keep their own stores in the same database: opening never assumes a
-// version number; when the store is missing, it is added by opening one version up.
+// Every record also has `uid`, a random id given when it is written (records kept before
+// there were ids get one when the database is upgraded): exports and imports match records
+// by it (static/js/records-core.js, records.js).
+//
+// Database "sciatica", schema version 2 (SCHEMA): store "sessions" (keyPath "id",
+// autoIncrement, indexes "startedAt" and "uid" (unique)) and store "notes" (her symptom
+// diary, keyPath "uid", index "day"). Version 1 had "sessions" without "uid": upgrading
+// gives each of its records a uid and changes nothing else. Other features may keep their
+// own stores in the same database: opening never assumes a version number; when a store or
+// index is missing, it is added by opening one version up (at least SCHEMA).
 
 import { score } from "./pain-core.js";
 
 const DB_NAME = "sciatica";
 const STORE = "sessions";
+export const NOTES = "notes";
+export const SCHEMA = 2;
 const FIELDS = [
   "startedAt",
   "endedAt",
@@ -42,6 +51,16 @@ const UID = /^[-a-z0-9]{1,64}$/;
 const isSlug = (slug) => typeof slug === "string" && SLUG.test(slug);
 const list = (value) => (Array.isArray(value) ? value : []);
 
+// A random id (crypto.randomUUID where the page is a secure context, else 122 random bits).
+export function newUid(crypto = globalThis.crypto) {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 15) | 64;
+  bytes[8] = (bytes[8] & 63) | 128;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 let opening = null;
 
 const done = (request) =>
@@ -50,15 +69,36 @@ const done = (request) =>
     request.onerror = () => reject(request.error);
   });
 
+// The schema as SCHEMA describes it, made from whatever is there; records kept under
+// version 1 get their uid. Run on every upgrade, so it never assumes where it starts from.
+function upgrade(db, tx) {
+  const sessions = db.objectStoreNames.contains(STORE)
+    ? tx.objectStore(STORE)
+    : db.createObjectStore(STORE, { keyPath: "id", autoIncrement: true });
+  if (!sessions.indexNames.contains("startedAt")) sessions.createIndex("startedAt", "startedAt");
+  if (!sessions.indexNames.contains("uid")) {
+    sessions.openCursor().onsuccess = (event) => {
+      const cursor = event.target.result;
+      if (!cursor) return;
+      if (!cursor.value.uid) cursor.update({ ...cursor.value, uid: newUid() });
+      cursor.continue();
+    };
+    sessions.createIndex("uid", "uid", { unique: true });
+  }
+  if (!db.objectStoreNames.contains(NOTES)) {
+    db.createObjectStore(NOTES, { keyPath: "uid" }).createIndex("day", "day");
+  }
+}
+
+const current = (db) =>
+  db.version >= SCHEMA &&
+  db.objectStoreNames.contains(NOTES) &&
+  db.objectStoreNames.contains(STORE) &&
+  db.transaction(STORE).objectStore(STORE).indexNames.contains("uid");
+
 function open(version) {
   const request = version ? indexedDB.open(DB_NAME, version) : indexedDB.open(DB_NAME);
-  request.onupgradeneeded = () => {
-    const db = request.result;
-    if (!db.objectStoreNames.contains(STORE)) {
-      const store = db.createObjectStore(STORE, { keyPath: "id", autoIncrement: true });
-      store.createIndex("startedAt", "startedAt");
-    }
-  };
+  request.onupgradeneeded = () => upgrade(request.result, request.transaction);
   request.onblocked = () => {};
   return done(request);
 }
@@ -66,8 +106,8 @@ function open(version) {
 async function connect() {
   if (!self.indexedDB) throw new Error("IndexedDB is not available");
   let db = await open();
-  if (!db.objectStoreNames.contains(STORE)) {
-    const next = db.version + 1;
+  if (!current(db)) {
+    const next = Math.max(db.version + 1, SCHEMA);
     db.close();
     db = await open(next);
   }
@@ -89,18 +129,25 @@ function database() {
   return opening;
 }
 
-async function withStore(mode, work) {
+// Runs `work(stores...)` in one transaction over `names` (every store of the database when
+// empty); resolves to its result once the transaction has completed.
+export async function withStores(names, mode, work) {
   const db = await database();
-  const tx = db.transaction(STORE, mode);
+  const tx = db.transaction(names.length ? names : [...db.objectStoreNames], mode);
   const finished = new Promise((resolve, reject) => {
     tx.oncomplete = resolve;
     tx.onabort = () => reject(tx.error);
   });
   finished.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-  const result = await work(tx.objectStore(STORE));
+  const stores = names.length ? names : [...tx.objectStoreNames];
+  const result = await work(...stores.map((name) => tx.objectStore(name)));
   await finished;
   return result;
 }
+
+const withStore = (mode, work) => withStores([STORE], mode, work);
+
+export { done };
 
 // Only the known fields, pain scores 0-10 or null, a known reason to stop or null, a list of
 // slugs: what is stored and what an update changes.
@@ -139,6 +186,7 @@ export function recordSession(record) {
     skippedSteps: [],
     sides: [],
     ...clean(record),
+    uid: newUid(),
   };
   return withStore("readwrite", async (store) => {
     const rows = row.uid ? await done(store.getAll()) : [];

@@ -1,0 +1,133 @@
+// Her records as files: the diary note's shape, stable ids, the JSON and CSV exports, and
+// reading an export back (import). Pure: no DOM, no IndexedDB; tests/js/records-core.test.mjs.
+//
+// An export (JSON): {app: "postpartum-sciatica", format: 1, exportedAt, sessions: [...],
+// notes: [...]}. Every record carries `uid`, a random id given when it was written (old
+// sessions get one when the database is upgraded), so an import adds only what is missing.
+import { score } from "./pain-core.js";
+
+export const APP = "postpartum-sciatica";
+export const FORMAT = 1;
+export const PLACES = ["back", "buttock", "left-leg", "right-leg"];
+export const MAX_TEXT = 2000;
+const UID = /^[-\w]{8,64}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export const isUid = (value) => typeof value === "string" && UID.test(value);
+const isDay = (value) => typeof value === "string" && DAY.test(value) && !isNaN(Date.parse(value));
+const isTime = (value) => typeof value === "string" && !isNaN(Date.parse(value));
+
+// A diary note as stored: {uid, day "YYYY-MM-DD", savedAt (ISO), pain 0-10 or null,
+// where (some of PLACES, in that order), numbness true/false/null, text}. Null when the
+// day or the id is not usable.
+export function cleanNote(note) {
+  if (!note || typeof note !== "object" || !isUid(note.uid) || !isDay(note.day)) return null;
+  const where = Array.isArray(note.where) ? note.where : [];
+  return {
+    uid: note.uid,
+    day: note.day,
+    savedAt: isTime(note.savedAt) ? note.savedAt : `${note.day}T12:00:00.000Z`,
+    pain: score(note.pain),
+    where: PLACES.filter((place) => where.includes(place)),
+    numbness: typeof note.numbness === "boolean" ? note.numbness : null,
+    text: typeof note.text === "string" ? note.text.slice(0, MAX_TEXT) : "",
+  };
+}
+
+// A note with nothing in it is not worth keeping.
+export const isEmptyNote = (note) =>
+  note.pain === null && !note.where.length && note.numbness === null && !note.text.trim();
+
+// The export: every field of each session but its place in this phone's database (`id`).
+export function exportDocument(sessions, notes, now = new Date()) {
+  return {
+    app: APP,
+    format: FORMAT,
+    exportedAt: now.toISOString(),
+    sessions: sessions.map(({ id, ...session }) => session),
+    notes,
+  };
+}
+
+// "sciatica-record-2026-03-01.json": dated with her local day.
+export function fileName(day, extension) {
+  return `sciatica-record-${day}.${extension}`;
+}
+
+// {sessions, notes} from the text of an export, or {problem}: "wrong" (not an export of
+// this app), "newer" (made by a newer version of the app) or "damaged" (ours, but broken).
+// One bad record makes the whole file "damaged": nothing of it is used.
+export function readExport(text, cleanSession) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { problem: looksLikeOurs(text) ? "damaged" : "wrong" };
+  }
+  if (!data || typeof data !== "object" || data.app !== APP) return { problem: "wrong" };
+  if (typeof data.format === "number" && data.format > FORMAT) return { problem: "newer" };
+  if (data.format !== FORMAT || !Array.isArray(data.sessions) || !Array.isArray(data.notes)) {
+    return { problem: "damaged" };
+  }
+  const sessions = [];
+  for (const raw of data.sessions) {
+    if (!raw || typeof raw !== "object" || !isUid(raw.uid) || !isTime(raw.startedAt)) {
+      return { problem: "damaged" };
+    }
+    sessions.push({ ...cleanSession(raw), uid: raw.uid });
+  }
+  const notes = data.notes.map(cleanNote);
+  if (notes.includes(null)) return { problem: "damaged" };
+  return { sessions, notes };
+}
+
+const looksLikeOurs = (text) => typeof text === "string" && text.includes(`"${APP}"`);
+
+// What an import adds: the records whose uid this phone does not have yet (and each once).
+export function toAdd(records, knownUids) {
+  const seen = new Set(knownUids);
+  return records.filter((record) => !seen.has(record.uid) && seen.add(record.uid));
+}
+
+// --- CSV ------------------------------------------------------------------------------
+// One table, a row per session or note, oldest first. A cell a spreadsheet would run as a
+// formula (=, +, -, @ first) starts with an apostrophe.
+export const CSV_COLUMNS = [
+  "record", "date", "time", "what", "minutes", "complete", "stopped_for", "skipped",
+  "pain_before", "pain_after", "pain", "where", "numbness", "note", "uid",
+];
+
+function cell(value) {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const yesNo = (value) => (value === true ? "yes" : value === false ? "no" : "");
+
+// `local(iso)` gives [date, time] on her phone ("2026-03-01", "09:00").
+export function toCsv(sessions, notes, local) {
+  const rows = [];
+  for (const s of sessions) {
+    const [date, time] = local(s.startedAt);
+    const skipped = [...list(s.skippedExercises), ...list(s.skippedSteps)].join(" ");
+    rows.push([s.startedAt, [
+      "session", date, time, s.title || s.slug, minutes(s.actualSeconds), yesNo(s.completed),
+      s.stoppedFor, skipped, s.painBefore, s.painAfter, "", "", "", "", s.uid,
+    ]]);
+  }
+  for (const n of notes) {
+    rows.push([n.savedAt, [
+      "note", n.day, "", "", "", "", "", "", "", "", n.pain, n.where.join(" "),
+      yesNo(n.numbness), n.text, n.uid,
+    ]]);
+  }
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return [CSV_COLUMNS, ...rows.map(([, row]) => row)].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+
+export const list = (value) =>
+  Array.isArray(value) ? value.filter((item) => typeof item === "string" || typeof item === "number") : [];
+export const minutes = (seconds) =>
+  Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds / 6) / 10 : 0;
