@@ -96,6 +96,23 @@ def _strings() -> dict[str, str]:
         ),
         "suitability.help_link": gettext("When to get help"),
         "suitability.checkin_link": gettext("Your check-in"),
+        # static/js/progress-view.js (My progress, the summary)
+        "progress.complete": gettext("Complete"),
+        "progress.early": gettext("Stopped early"),
+        "progress.pain": gettext("Stopped because it hurt"),
+        "progress.skipped": gettext("Skipped: %(names)s"),
+        "progress.pain_before": gettext("pain before %(score)s"),
+        "progress.pain_after": gettext("pain after %(score)s"),
+        "progress.note": gettext("Note"),
+        "progress.note_pain": gettext("pain %(score)s"),
+        "progress.place_back": gettext("lower back"),
+        "progress.place_buttock": gettext("buttock"),
+        "progress.place_left_leg": gettext("left leg"),
+        "progress.place_right_leg": gettext("right leg"),
+        "progress.numbness": gettext("numbness or tingling"),
+        "progress.no_numbness": gettext("no numbness"),
+        "progress.range": gettext("%(from)s to %(to)s"),
+        "progress.not_given": pgettext("no pain score", "not given"),
         # static/js/today-routine.js
         "today.routine": gettext("Today: %(name)s, %(length)s"),
         "today.none_yet": gettext("No routine is right for you yet."),
@@ -114,6 +131,16 @@ def _plurals(n: int) -> dict[str, str]:
         # static/js/checkin.js
         "checkin.born_weeks_ago": ngettext(
             "%(date)s (%(count)s week ago)", "%(date)s (%(count)s weeks ago)", n
+        ),
+        # static/js/progress.js
+        "records.added": ngettext(
+            "%(count)s record added from the file.", "%(count)s records added from the file.", n
+        ),
+        # static/js/summary.js
+        "summary.totals": ngettext(
+            "%(count)s session, %(minutes)s minutes in all, %(complete)s played to the end.",
+            "%(count)s sessions, %(minutes)s minutes in all, %(complete)s played to the end.",
+            n,
         ),
         # static/js/suitability.js (the same words as Rules.notes())
         "suitability.too_early": ngettext(

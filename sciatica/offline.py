@@ -44,6 +44,10 @@ SHELL_STATIC = [
 SHELL_PAGES = [
     "home",
     "checkin",
+    "progress",
+    "diary",
+    "progress-summary",
+    "reminders",
     "offline",
     "exercises:list",
     "routines:list",

@@ -47,6 +47,32 @@ class CheckinView(TemplateView):
         return super().get_context_data(checkin_weeks=rule_weeks(), **kwargs)
 
 
+class ProgressView(TemplateView):
+    """'My progress' and its pages (the symptom diary, the summary for her physiotherapist,
+    reminders): the same for everyone, with no personal data. Her records stay on her phone;
+    the scripts (static/js/progress.js, diary.js, summary.js, reminders.js) read them from
+    IndexedDB there, so these pages work offline."""
+
+    @classmethod
+    def page(cls, name):
+        return cls.as_view(template_name=f"progress/{name}.html")
+
+
+class RemindersView(ProgressView):
+    template_name = "progress/reminders.html"
+
+    def get_context_data(self, **kwargs):
+        pelvic_floor = Exercise.objects.published().filter(slug="pelvic-floor-exercise").first()
+        links = {
+            "pelvic_floor": pelvic_floor.get_absolute_url()
+            if pelvic_floor
+            else reverse("exercises:list"),
+            "routine": reverse("routines:today"),
+        }
+        urls = {name: self.request.build_absolute_uri(url) for name, url in links.items()}
+        return super().get_context_data(reminder_urls=urls, **kwargs)
+
+
 def search_view(request):
     """Articles and exercises apart, each best first: the rule is core.search's."""
     query = parse(request.GET.get("q", ""))

@@ -1,9 +1,9 @@
 // Her records as files: the diary note's shape, stable ids, the JSON and CSV exports, and
-// reading an export back (import). Pure: no DOM, no IndexedDB; tests/js/records-core.test.mjs.
+// reading such a file back. Pure: no DOM, no IndexedDB; tests/js/records-core.test.mjs.
 //
-// An export (JSON): {app: "postpartum-sciatica", format: 1, exportedAt, sessions: [...],
+// The JSON file: {app: "postpartum-sciatica", format: 1, exportedAt, sessions: [...],
 // notes: [...]}. Every record carries `uid`, a random id given when it was written (old
-// sessions get one when the database is upgraded), so an import adds only what is missing.
+// sessions get one when the database is upgraded), so bringing a file in adds only what is missing.
 import { score } from "./pain-core.js";
 
 export const APP = "postpartum-sciatica";

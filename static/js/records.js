@@ -29,7 +29,8 @@ export function deleteNote(uid) {
 // have, in one transaction: all of them or, on any failure, none. Resolves to the counts.
 export function importRecords({ sessions, notes }) {
   return withStores(["sessions", NOTES], "readwrite", async (sessionStore, noteStore) => {
-    const newSessions = toAdd(sessions, await done(sessionStore.index("uid").getAllKeys()));
+    const known = (await done(sessionStore.getAll())).map((session) => session.uid);
+    const newSessions = toAdd(sessions, known);
     const newNotes = toAdd(notes, await done(noteStore.getAllKeys()));
     for (const session of newSessions) sessionStore.add({ ...clean(session), uid: session.uid });
     for (const note of newNotes) noteStore.add(note);
