@@ -1,14 +1,11 @@
-// Reminders as a calendar file (RFC 5545), built on the phone: no push server, nothing sent.
-// One VEVENT per reminder time, repeating weekly on the chosen days (RRULE), with an alarm
-// (VALARM) at its start, a stable UID (the same reminder gives the same UID, so importing
-// the file again updates the events instead of doubling them) and the app's page to open.
-// Times are "floating" (local wall-clock time wherever the phone is). Pure; tested by
+// Reminders as an RFC 5545 calendar: a VEVENT per time with RRULE, VALARM and a stable UID
+// (adding the file again updates, never doubles). Floating local times. Pure; tested by
 // tests/js/ics-core.test.mjs.
 
 export const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-// TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11).
+// RFC 5545 3.3.11
 export function escapeText(text) {
   return String(text)
     .replace(/\\/g, "\\\\")
@@ -17,8 +14,7 @@ export function escapeText(text) {
     .replace(/\r\n|\r|\n/g, "\\n");
 }
 
-// Lines of at most 75 octets (UTF-8), continued after CRLF + a space, never splitting a
-// character (RFC 5545 3.1).
+// At most 75 octets a line, never splitting a character (RFC 5545 3.1).
 export function fold(line) {
   const encoder = new TextEncoder();
   const out = [];
@@ -41,8 +37,7 @@ export function fold(line) {
 
 const utcStamp = (date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
-// A reminder as picked: {key, title, url, times ["08:30", ...], days ["MO", ...], minutes}.
-// Unusable times and days are dropped; a reminder with none left gives no event.
+// {key, title, url, times ["08:30"], days ["MO"], minutes}: one event per usable time.
 export function events(reminder) {
   const days = DAYS.filter((day) => (reminder.days || []).includes(day));
   const times = [...new Set((reminder.times || []).filter((t) => TIME.test(t)))].sort();
@@ -50,8 +45,7 @@ export function events(reminder) {
   return times.map((time) => ({ ...reminder, time, days }));
 }
 
-// The first of `days` on or after `day` ("YYYY-MM-DD"), as "YYYYMMDD": a DTSTART in step
-// with its RRULE (RFC 5545 3.8.5.3).
+// The first of `days` from `day` on: a DTSTART in step with its RRULE.
 export function firstDay(day, days) {
   const date = new Date(`${day}T12:00:00Z`);
   for (let i = 0; i < 7 && !days.includes(DAYS[(date.getUTCDay() + 6) % 7]); i++) {
@@ -60,7 +54,6 @@ export function firstDay(day, days) {
   return date.toISOString().slice(0, 10).replace(/-/g, "");
 }
 
-// The .ics text for every reminder, from `startDay` ("YYYY-MM-DD") on.
 export function buildCalendar(reminders, { startDay, host, now = new Date(), alarm = "" }) {
   const lines = [
     "BEGIN:VCALENDAR",

@@ -1,20 +1,16 @@
-// What "My progress" and the summary for her physiotherapist show, worked out from her
-// records: sessions and notes by day, the last 4 weeks, the pain chart's geometry. Pure: no
-// DOM; tests/js/progress-core.test.mjs. Records are read defensively: a field may be
-// missing (older records) or new (newer timers).
+// What "My progress" and the summary show. Pure; tests/js/progress-core.test.mjs.
+// Fields may be missing (older records) or new (newer timers).
 import { localDate } from "./suitability-core.js";
 import { score } from "./pain-core.js";
 
 export const WEEKS = 4;
 const DAY_MS = 86400000;
 
-// Her calendar day ("YYYY-MM-DD") for a stored time, or null.
 export function dayOf(iso) {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? null : localDate(new Date(time));
 }
 
-// "2026-03-01" plus `n` days.
 export function addDays(day, n) {
   const date = new Date(`${day}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + n);
@@ -23,19 +19,18 @@ export function addDays(day, n) {
 
 const seconds = (s) => (Number.isFinite(s.actualSeconds) && s.actualSeconds > 0 ? s.actualSeconds : 0);
 
-// How a session ended: "complete", "pain" (she stopped because it hurt) or "early".
+// "complete", "pain" (stopped because it hurt) or "early".
 export function outcome(session) {
   if (session.stoppedFor === "pain") return "pain";
   return session.completed === true ? "complete" : "early";
 }
 
-// What she skipped: the exercises of a routine, and the steps (newer timers), as text.
 export function skipped(session) {
   const names = Array.isArray(session.skippedExercises) ? session.skippedExercises : [];
   return names.filter((name) => typeof name === "string").map((slug) => slug.replace(/-/g, " "));
 }
 
-// [{day, sessions, notes}], newest day first; within a day, in the order they happened.
+// Newest day first; in order within a day.
 export function byDay(sessions, notes) {
   const days = new Map();
   const entry = (day) => {
@@ -57,8 +52,7 @@ export function byDay(sessions, notes) {
 const average = (values) =>
   values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
 
-// The last 4 weeks, oldest first, each the 7 days ending on a day (the last ends today):
-// {from, to, sessions, minutes, painBefore, painAfter (averages or null)}.
+// 4 weeks of 7 days, oldest first, the last ending today; pain as averages.
 export function lastWeeks(sessions, today, weeks = WEEKS) {
   const out = [];
   for (let i = weeks - 1; i >= 0; i--) {
@@ -81,7 +75,6 @@ export function lastWeeks(sessions, today, weeks = WEEKS) {
   return out;
 }
 
-// Everything in the 4 weeks ending today: the summary's content.
 export function summary(sessions, notes, today, weeks = WEEKS) {
   const from = addDays(today, -7 * weeks + 1);
   const within = (day) => day && day >= from && day <= today;
@@ -101,7 +94,6 @@ export function summary(sessions, notes, today, weeks = WEEKS) {
   };
 }
 
-// The sessions with a pain score, oldest first: {at (ms), before, after, title}.
 export function painPoints(sessions) {
   return sessions
     .map((s) => ({
@@ -114,9 +106,7 @@ export function painPoints(sessions) {
     .sort((a, b) => a.at - b.at);
 }
 
-// The chart's shapes in a width x height box with room for the axis: for "before" and
-// "after", the dots and the line through them ("x,y x,y"); y is 0 at the bottom, 10 at the
-// top; x spreads the points' times over [start, end] (ms).
+// Dots and lines for "before" and "after": pain 0 at the bottom, time left to right.
 export function chartGeometry(points, start, end, width = 320, height = 160, pad = 24) {
   const span = Math.max(end - start, DAY_MS);
   const x = (at) => Math.round(pad + ((at - start) / span) * (width - 2 * pad));

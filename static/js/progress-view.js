@@ -1,6 +1,4 @@
-// Drawing her records into the "My progress" and summary pages: the week table, the pain
-// chart (SVG with classes only: the strict CSP allows no style attribute) and its table,
-// one line per session or note. The numbers come from progress-core.js.
+// Draws records into My progress and the summary. SVG by class only (strict CSP).
 import { language, t } from "./i18n.js";
 import { chartGeometry, outcome, skipped } from "./progress-core.js";
 
@@ -21,7 +19,6 @@ const svg = (tag, attrs) => {
 
 export const part = (root, name) => root.querySelector(`[data-el="${name}"]`);
 
-// Shows the one message `name` of a status region (the others hidden); returns it.
 export function say(region, name, text) {
   let shown = null;
   for (const p of region.querySelectorAll("[data-message]")) {
@@ -44,10 +41,14 @@ export function duration(seconds) {
   return s < 60 ? t("duration.seconds", { s }) : t("duration.minutes", { m: Math.round(s / 60) });
 }
 
-const OUTCOME = { complete: "progress.complete", early: "progress.early", pain: "progress.pain" };
+const OUTCOME = {
+  complete: () => t("progress.complete"),
+  early: () => t("progress.early"),
+  pain: () => t("progress.pain"),
+};
 
 export function sessionText(s) {
-  const parts = [s.title || s.slug || "", duration(s.actualSeconds), t(OUTCOME[outcome(s)])];
+  const parts = [s.title || s.slug || "", duration(s.actualSeconds), OUTCOME[outcome(s)]()];
   const names = skipped(s);
   if (names.length) parts.push(t("progress.skipped", { names: names.join(", ") }));
   if (Number.isInteger(s.painBefore)) parts.push(t("progress.pain_before", { score: s.painBefore }));
@@ -66,7 +67,7 @@ export function noteText(n) {
   const parts = [t("progress.note")];
   if (n.pain !== null) parts.push(t("progress.note_pain", { score: n.pain }));
   if (n.where.length) parts.push(n.where.map((place) => PLACES[place]()).join(", "));
-  if (n.numbness !== null) parts.push(t(n.numbness ? "progress.numbness" : "progress.no_numbness"));
+  if (n.numbness !== null) parts.push(n.numbness ? t("progress.numbness") : t("progress.no_numbness"));
   if (n.text.trim()) parts.push(n.text.trim());
   return parts.join(" · ");
 }
@@ -87,7 +88,6 @@ export function renderWeeks(tbody, weeks) {
   );
 }
 
-// The chart of the pain scores (painPoints) between the days `from` and `to`, and its table.
 export function renderChart(root, points, from, to) {
   const chart = part(root, "chart");
   const start = Date.parse(`${from}T00:00:00`);
@@ -112,7 +112,6 @@ export function renderChart(root, points, from, to) {
   );
 }
 
-// Saves `text` as the file `name`, made on the phone (a Blob and a download link).
 export function download(text, type, name) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = el("a");

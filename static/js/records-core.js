@@ -1,9 +1,5 @@
-// Her records as files: the diary note's shape, stable ids, the JSON and CSV exports, and
-// reading such a file back. Pure: no DOM, no IndexedDB; tests/js/records-core.test.mjs.
-//
-// The JSON file: {app: "postpartum-sciatica", format: 1, exportedAt, sessions: [...],
-// notes: [...]}. Every record carries `uid`, a random id given when it was written (old
-// sessions get one when the database is upgraded), so bringing a file in adds only what is missing.
+// Her records as files (JSON, CSV) and the diary note's shape. Records match by `uid`.
+// Pure; tests/js/records-core.test.mjs.
 import { score } from "./pain-core.js";
 
 export const APP = "postpartum-sciatica";
@@ -17,9 +13,7 @@ export const isUid = (value) => typeof value === "string" && UID.test(value);
 const isDay = (value) => typeof value === "string" && DAY.test(value) && !isNaN(Date.parse(value));
 const isTime = (value) => typeof value === "string" && !isNaN(Date.parse(value));
 
-// A diary note as stored: {uid, day "YYYY-MM-DD", savedAt (ISO), pain 0-10 or null,
-// where (some of PLACES, in that order), numbness true/false/null, text}. Null when the
-// day or the id is not usable.
+// A note: {uid, day, savedAt, pain 0-10|null, where (PLACES), numbness bool|null, text}.
 export function cleanNote(note) {
   if (!note || typeof note !== "object" || !isUid(note.uid) || !isDay(note.day)) return null;
   const where = Array.isArray(note.where) ? note.where : [];
@@ -34,11 +28,10 @@ export function cleanNote(note) {
   };
 }
 
-// A note with nothing in it is not worth keeping.
 export const isEmptyNote = (note) =>
   note.pain === null && !note.where.length && note.numbness === null && !note.text.trim();
 
-// The export: every field of each session but its place in this phone's database (`id`).
+// Every field of each session but its local key `id`.
 export function exportDocument(sessions, notes, now = new Date()) {
   return {
     app: APP,
@@ -49,14 +42,11 @@ export function exportDocument(sessions, notes, now = new Date()) {
   };
 }
 
-// "sciatica-record-2026-03-01.json": dated with her local day.
 export function fileName(day, extension) {
   return `sciatica-record-${day}.${extension}`;
 }
 
-// {sessions, notes} from the text of an export, or {problem}: "wrong" (not an export of
-// this app), "newer" (made by a newer version of the app) or "damaged" (ours, but broken).
-// One bad record makes the whole file "damaged": nothing of it is used.
+// {sessions, notes}, or {problem}: "wrong", "newer" or "damaged" (one bad record is enough).
 export function readExport(text, cleanSession) {
   let data;
   try {
@@ -83,15 +73,13 @@ export function readExport(text, cleanSession) {
 
 const looksLikeOurs = (text) => typeof text === "string" && text.includes(`"${APP}"`);
 
-// What an import adds: the records whose uid this phone does not have yet (and each once).
+// The records whose uid is not known yet, each once.
 export function toAdd(records, knownUids) {
   const seen = new Set(knownUids);
   return records.filter((record) => !seen.has(record.uid) && seen.add(record.uid));
 }
 
-// --- CSV ------------------------------------------------------------------------------
-// One table, a row per session or note, oldest first. A cell a spreadsheet would run as a
-// formula (=, +, -, @ first) starts with an apostrophe.
+// CSV: a row per session or note, oldest first; no cell a spreadsheet would run as a formula.
 export const CSV_COLUMNS = [
   "record", "date", "time", "what", "minutes", "complete", "stopped_for", "skipped",
   "pain_before", "pain_after", "pain", "where", "numbness", "note", "uid",
@@ -106,7 +94,6 @@ function cell(value) {
 
 const yesNo = (value) => (value === true ? "yes" : value === false ? "no" : "");
 
-// `local(iso)` gives [date, time] on her phone ("2026-03-01", "09:00").
 export function toCsv(sessions, notes, local) {
   const rows = [];
   for (const s of sessions) {

@@ -1,9 +1,7 @@
-// Her records on this phone, all together: sessions (sessions.js) and diary notes, read,
-// imported and deleted. IndexedDB only: nothing here is ever sent to the server.
+// Her sessions and notes in IndexedDB: read, brought in, deleted. Never sent anywhere.
 import { NOTES, clean, done, withStores } from "./sessions.js";
 import { cleanNote, toAdd } from "./records-core.js";
 
-// {sessions, notes}, each oldest first.
 export function listAll() {
   return withStores(["sessions", NOTES], "readonly", async (sessions, notes) => ({
     sessions: await done(sessions.index("startedAt").getAll()),
@@ -11,7 +9,6 @@ export function listAll() {
   }));
 }
 
-// Stores a diary note (cleanNote's shape); resolves to it.
 export function saveNote(note) {
   const row = cleanNote(note);
   if (!row) return Promise.reject(new Error("Not a note"));
@@ -25,8 +22,7 @@ export function deleteNote(uid) {
   return withStores([NOTES], "readwrite", (notes) => done(notes.delete(uid)));
 }
 
-// Adds the records of an export (readExport's {sessions, notes}) that this phone does not
-// have, in one transaction: all of them or, on any failure, none. Resolves to the counts.
+// Adds the records this phone lacks, in one transaction (all or none); resolves to counts.
 export function importRecords({ sessions, notes }) {
   return withStores(["sessions", NOTES], "readwrite", async (sessionStore, noteStore) => {
     const known = (await done(sessionStore.getAll())).map((session) => session.uid);
@@ -38,8 +34,7 @@ export function importRecords({ sessions, notes }) {
   });
 }
 
-// Everything the app keeps on this phone: every store of the database (sessions, notes,
-// whatever else a feature keeps there) and the check-in and settings in localStorage.
+// Every store of the database, and localStorage (check-in, settings).
 export async function deleteEverything() {
   await withStores([], "readwrite", (...stores) => Promise.all(stores.map((s) => done(s.clear()))));
   try {
@@ -49,7 +44,6 @@ export async function deleteEverything() {
   }
 }
 
-// Asks the browser to keep her records when space runs low; true when it will.
 export async function keepRecords() {
   try {
     return (await navigator.storage?.persist?.()) === true;

@@ -18,6 +18,10 @@ PAGES = [
     "/search/?q=stretch",
     "/offline/",
     "/check-in/",
+    "/progress/",
+    "/progress/diary/",
+    "/progress/summary/",
+    "/progress/reminders/",
 ]
 
 # Every standalone link and control must be at least 44 x 44 CSS px (WCAG 2.5.8's inline

@@ -93,6 +93,10 @@ def public_pages():
         reverse("search") + "?q=stretch",
         reverse("offline"),
         reverse("checkin"),
+        reverse("progress"),
+        reverse("diary"),
+        reverse("progress-summary"),
+        reverse("reminders"),
         "/no-such-page/",  # the 404 page
         reverse("api-docs"),
         reverse("api:article-list"),

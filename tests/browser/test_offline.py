@@ -80,6 +80,10 @@ def expected_headings():
     pages[reverse("exercises:list")] = "Exercises"
     pages[reverse("routines:list")] = "Routines"
     pages[reverse("checkin")] = "Quick check-in"
+    pages[reverse("progress")] = "My progress"
+    pages[reverse("diary")] = "Symptom diary"
+    pages[reverse("progress-summary")] = "Summary for my physiotherapist"
+    pages[reverse("reminders")] = "Reminders in my calendar"
     for article in Article.objects.published():
         pages[article.get_absolute_url()] = article.title
     for tag in Tag.objects.filter(articles__in=Article.objects.published()).distinct():
