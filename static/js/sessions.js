@@ -105,7 +105,11 @@ function open(version) {
 
 async function connect() {
   if (!self.indexedDB) throw new Error("IndexedDB is not available");
-  let db = await open();
+  // SCHEMA first (one step for a new database); a feature may have gone higher already.
+  let db = await open(SCHEMA).catch((error) => {
+    if (error?.name === "VersionError") return open();
+    throw error;
+  });
   if (!current(db)) {
     const next = Math.max(db.version + 1, SCHEMA);
     db.close();

@@ -106,7 +106,7 @@ def test_reminders_download_an_ics_file_her_calendar_can_read(server, page):
     raw = open(download.path(), "rb").read()  # noqa: SIM115
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
-    expect(page.get_by_role("status")).to_contain_text("Your calendar file is downloaded")
+    expect(page.get_by_text("Your calendar file is downloaded")).to_be_visible()
 
     calendar = icalendar.Calendar.from_ical(raw)
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
