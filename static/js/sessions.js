@@ -181,6 +181,7 @@ export function clean(record) {
 // Stores a session and resolves to its id. A session with the uid of one already stored
 // replaces it (a session recorded as she left the page, then carried on): never two.
 export function recordSession(record) {
+  const given = clean(record);
   const row = {
     painBefore: null,
     painAfter: null,
@@ -189,8 +190,8 @@ export function recordSession(record) {
     skippedExercises: [],
     skippedSteps: [],
     sides: [],
-    ...clean(record),
-    uid: newUid(),
+    ...given,
+    uid: given.uid || newUid(), // the timer's own, or a new one
   };
   return withStore("readwrite", async (store) => {
     const rows = row.uid ? await done(store.getAll()) : [];

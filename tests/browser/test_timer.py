@@ -280,7 +280,6 @@ def test_finished_session_is_recorded_with_pain_scores(server, page):
     (row,) = page.evaluate(READ_SESSIONS)
     assert row == {
         "id": row["id"],
-        "uid": row["uid"],
         "startedAt": "2026-03-01T09:00:30.000Z",
         "endedAt": "2026-03-01T09:04:25.000Z",
         "kind": "exercise",
