@@ -578,6 +578,8 @@ def test_a_routine_plays_every_exercise_in_turn(server, page):
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
     spoken = " ".join(recorded(page, "said"))
     assert spoken.index("Pelvic tilt") < spoken.index("Piriformis stretch")
+    # The record is written before the end screen says so: wait for it, not for the heading.
+    expect(page.locator('#timer [data-el="saved"]')).to_have_text("Saved on this phone.")
     (row,) = page.evaluate(READ_SESSIONS)
     assert (row["kind"], row["slug"], row["completed"]) == ("routine", "flare-up-relief", True)
     assert row["plannedSeconds"] == plan.total_seconds
