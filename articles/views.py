@@ -1,15 +1,12 @@
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
-from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Tag
 from articles.rendering import split_leading_cards
 from core.i18n import language_tag
-from core.workflow import apply_pending_change
+from core.workflow import StaffPreviewMixin, apply_pending_change
 
 
 class ArticleListView(ListView):
@@ -77,9 +74,7 @@ def structured_data(article, request) -> dict:
     return data
 
 
-@method_decorator(staff_member_required, name="dispatch")
-@method_decorator(never_cache, name="dispatch")
-class ArticlePreviewView(ArticleDetailView):
+class ArticlePreviewView(StaffPreviewMixin, ArticleDetailView):
     """Staff see any article, whatever its status, exactly as readers will; with its
     unpublished changes, if it has some (applied to this copy only, never saved)."""
 
@@ -92,11 +87,3 @@ class ArticlePreviewView(ArticleDetailView):
         if self.pending is not None:
             article.render_body()
         return article
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=True, pending=self.pending, **kwargs)
-
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.views.decorators import staff_member_required
 from django.utils import formats, timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
 
 from core.models import PendingChange
 from core.publishing import Status
@@ -133,3 +136,24 @@ def apply_pending_change(request, obj) -> PendingChange | None:
     form = form_class(data=pending.as_querydict(), instance=obj)
     form.is_valid()  # fills `obj` with every field that is valid; a stale token is no matter
     return pending
+
+
+@method_decorator(staff_member_required, name="dispatch")
+@method_decorator(never_cache, name="dispatch")
+class StaffPreviewMixin:
+    """For a page's staff preview (before its public DetailView in the bases): staff only,
+    never cached, never indexed, marked as a preview with its unpublished changes (the view's
+    get_object sets `self.pending` with apply_pending_change)."""
+
+    pending = None
+
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, pending=self.pending, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

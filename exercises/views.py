@@ -1,13 +1,10 @@
-from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core.workflow import apply_pending_change
+from core.workflow import StaffPreviewMixin, apply_pending_change
 from exercises.models import Category, Exercise, Routine
 from exercises.plan import describe_duration, player_plan
 
@@ -66,9 +63,7 @@ class ExerciseDetailView(DetailView):
         )
 
 
-@method_decorator(staff_member_required, name="dispatch")
-@method_decorator(never_cache, name="dispatch")
-class ExercisePreviewView(ExerciseDetailView):
+class ExercisePreviewView(StaffPreviewMixin, ExerciseDetailView):
     """Staff see any exercise, whatever its status, as readers will; with its unpublished
     changes, if it has some (applied to this copy only, never saved)."""
 
@@ -82,14 +77,6 @@ class ExercisePreviewView(ExerciseDetailView):
         if self.plan is None:
             raise Http404("This exercise cannot be played.")
         return exercise
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=True, pending=self.pending, **kwargs)
-
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
 
 
 class RoutineListView(ListView):
@@ -127,9 +114,7 @@ class RoutineDetailView(DetailView):
         )
 
 
-@method_decorator(staff_member_required, name="dispatch")
-@method_decorator(never_cache, name="dispatch")
-class RoutinePreviewView(RoutineDetailView):
+class RoutinePreviewView(StaffPreviewMixin, RoutineDetailView):
     """Staff see any routine, whatever its status, as readers will (its published exercises);
     with its unpublished changes, if it has some (its own fields; its list of exercises shows
     as saved)."""
@@ -143,14 +128,6 @@ class RoutinePreviewView(RoutineDetailView):
         if not routine.public_items:
             raise Http404("This routine has no published exercise to play.")
         return routine
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=True, pending=self.pending, **kwargs)
-
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
 
 
 def todays_turn(count: int) -> int:
