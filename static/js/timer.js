@@ -1,14 +1,17 @@
 // The guided timer player: plays the plan from the page's json_script element in the
 // markup of templates/exercises/_timer.html. Time comes from Date.now() and the
 // core's stored end times (static/js/timer-core.js); sessions are kept on the device
-// (static/js/sessions.js). The two modules are loaded by their hashed URLs, which the
-// template hands over in data- attributes. Its words come from the page's catalogue
+// (static/js/sessions.js). All its modules are static imports (collectstatic rewrites them
+// to hashed names), so the player is built before the page's load event and its start
+// screen never grows under what she is reading. Its words come from the page's catalogue
 // (static/js/i18n.js); the answers to pain scores are chosen by static/js/pain-core.js
 // (the thresholds) and written in the template, which this only shows or hides.
 
 import { createCues } from "./cues.js";
 import { t } from "./i18n.js";
 import { FLARE, STOP_FOR_TODAY, adviceFor } from "./pain-core.js";
+import * as store from "./sessions.js";
+import * as core from "./timer-core.js";
 
 const root = document.getElementById("timer");
 const PREFS_KEY = "timer.prefs";
@@ -16,10 +19,6 @@ const SIDE_KEY = "timer.side"; // her painful side: {side: "left" | "right" | ""
 const TICK_MS = 250;
 // A control that appears where she just tapped takes no tap for this long (a double tap).
 const GUARD_MS = 400;
-
-function moduleUrl(name, fallback) {
-  return root.dataset[name] || new URL(fallback, import.meta.url).href;
-}
 
 if (root) {
   const planEl = document.getElementById(root.dataset.plan || "exercise-plan");
@@ -29,15 +28,10 @@ if (root) {
   } catch {
     plan = null;
   }
-  if (plan && Array.isArray(plan.steps) && plan.steps.length) {
-    Promise.all([
-      import(moduleUrl("core", "./timer-core.js")),
-      import(moduleUrl("store", "./sessions.js")),
-    ]).then(([core, store]) => setUp(core, store, plan));
-  }
+  if (plan && Array.isArray(plan.steps) && plan.steps.length) setUp(plan);
 }
 
-function setUp(core, store, base) {
+function setUp(base) {
   const el = (name) => root.querySelector(`[data-el="${name}"]`);
   const screens = { intro: el("intro"), run: el("run"), end: el("end") };
   const ui = {

@@ -93,3 +93,20 @@ def test_the_bars_overlay_the_bottom_and_never_cover_the_page_end(server, page):
     box = start.bounding_box()
     assert box["y"] + box["height"] <= install["y"] + 0.5
     assert page.console.errors == []
+
+
+@pytest.mark.parametrize("path", ["/routines/strength-basics/", "/exercises/bridge/"])
+def test_the_timer_is_built_before_the_page_has_loaded(server, page, path):
+    """On a slow phone the page is on screen before its scripts have run; if the player were
+    built later (a dynamic import, which the load event does not wait for), its start screen
+    would grow under whatever she had scrolled to. A slow module shows it."""
+
+    def slowly(route):
+        page.wait_for_timeout(800)
+        route.continue_()
+
+    page.route("**/static/js/sessions.*.js", slowly)
+    page.goto(server.url + path)  # returns at the load event
+    assert page.locator('#timer [data-el="nojs"]').is_hidden()
+    assert page.get_by_role("button", name="Start", exact=True).is_visible()
+    assert page.console.errors == []
