@@ -16,6 +16,7 @@ from django.utils import timezone
 from articles.models import Article, Tag
 from core.publishing import Status
 from exercises.models import Category, Exercise, Routine, RoutineItem
+from tests import content_snapshot
 
 _counter = itertools.count(1)
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
@@ -136,10 +137,31 @@ def editor_client(editor):
     return browser
 
 
+@pytest.fixture(scope="session")
+def _starting_content(django_db_setup, django_db_blocker):
+    """`load_content`'s rows, read once per test process (tests/content_snapshot.py). A
+    session fixture is set up before any test's own transaction opens, so this reads the
+    freshly migrated database."""
+    with django_db_blocker.unblock():
+        return content_snapshot.capture()
+
+
 @pytest.fixture
-def seeded(db):
-    """The starting content (articles, exercises, routines), as `make run` loads it."""
-    call_command("load_content", verbosity=0)
+def seeded(request, db, _starting_content):
+    """The starting content (articles, exercises, routines), as `make run` loads it. A test in
+    a transaction (`db`) on the freshly migrated database gets the rows loaded once per
+    session; otherwise (a test that commits, or content made by its fixtures first) the
+    command runs."""
+    transactional = "transactional_db" in request.fixturenames or _transactional(request)
+    if not transactional and _starting_content.fits():
+        content_snapshot.restore(_starting_content)
+    else:
+        call_command("load_content", verbosity=0)
+
+
+def _transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
 
 
 @pytest.fixture
