@@ -42,4 +42,3 @@ form.addEventListener("submit", async (event) => {
 
 reset();
 part(root, "nojs").hidden = true;
-form.hidden = false;

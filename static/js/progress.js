@@ -43,6 +43,7 @@ async function load() {
     part(root, "unavailable").hidden = false;
   }
   draw();
+  await persisted;
   root.dataset.state = "ready";
 }
 
@@ -101,7 +102,8 @@ root.addEventListener("click", async (event) => {
 part(root, "import").addEventListener("change", (event) => importFile(event.target));
 
 part(root, "nojs").hidden = true;
-navigator.storage?.persisted?.().then((kept) => {
+// Known before the records are shown (the page shows them all at once: nothing moves).
+const persisted = navigator.storage?.persisted?.().then((kept) => {
   part(root, "persisted").hidden = !kept;
-});
+}, () => {});
 load();

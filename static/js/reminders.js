@@ -28,4 +28,3 @@ form.addEventListener("submit", (event) => {
 });
 
 part(root, "nojs").hidden = true;
-form.hidden = false;

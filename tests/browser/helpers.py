@@ -15,6 +15,33 @@ READ_SESSIONS = """() => new Promise((resolve, reject) => {
 })"""
 
 
+# Her records written into the phone's database of an origin that has none yet: as the app
+# keeps them (static/js/sessions.js, version 2: stores "sessions" and "notes", every record
+# with a uid), or as the timer's first release kept them (version 1: "sessions" only, records
+# without a uid).
+WRITE_RECORDS = """({ version, sessions, notes = [] }) => new Promise((resolve, reject) => {
+  const open = indexedDB.open("sciatica", version);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    const store = db.createObjectStore("sessions", { keyPath: "id", autoIncrement: true });
+    store.createIndex("startedAt", "startedAt");
+    if (version >= 2) {
+      store.createIndex("uid", "uid", { unique: true });
+      db.createObjectStore("notes", { keyPath: "uid" }).createIndex("day", "day");
+    }
+  };
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction(version >= 2 ? ["sessions", "notes"] : ["sessions"], "readwrite");
+    for (const row of sessions) tx.objectStore("sessions").add(row);
+    for (const row of notes) tx.objectStore("notes").add(row);
+    tx.oncomplete = () => { db.close(); resolve(); };
+    tx.onerror = () => reject(tx.error);
+  };
+})"""
+
+
 def open_site(server, page, when):
     """The home page at a fixed time (Playwright's clock); `page.url_for(path)` for the rest."""
     page.clock.set_fixed_time(when)

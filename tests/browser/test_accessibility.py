@@ -54,9 +54,16 @@ UNLABELLED = """() => [...document.querySelectorAll("input, select, textarea, bu
   .map((el) => el.outerHTML.slice(0, 80))"""
 
 
+def wait_until_drawn(page):
+    """My progress and the summary draw from the phone's database after loading (and show
+    what they draw only then): wait for it, so every part of them is checked."""
+    page.wait_for_function("() => !document.querySelector('[data-state=loading]')")
+
+
 def test_pages_have_big_targets_labels_and_alt_text(server, page):
     for path in PAGES:
         page.goto(server.url + path)
+        wait_until_drawn(page)
         assert page.evaluate(SMALL_TARGETS) == [], path
         assert page.evaluate(SHOW_APP_BARS)
         assert page.evaluate(SMALL_TARGETS) == [], f"{path} with the app bars shown"
@@ -120,6 +127,7 @@ def test_axe_finds_no_violations_on_any_page_kind(server, page):
     found = {}
     for path in PAGES:
         page.goto(server.url + path)
+        wait_until_drawn(page)
         violations = axe_violations(page)
         if violations:
             found[path] = violations

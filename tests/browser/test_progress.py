@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import finish_now
+from tests.browser.helpers import WRITE_RECORDS, finish_now
 from tests.browser.test_offline import visit_once_online, wait_for_the_check
 
 NOW = datetime(2026, 3, 3, 18, 0, tzinfo=UTC)
@@ -33,24 +33,6 @@ READ_STORE = """(name) => new Promise((resolve, reject) => {
 READ_VERSION = """() => new Promise((resolve) => {
   const open = indexedDB.open("sciatica");
   open.onsuccess = () => { const v = open.result.version; open.result.close(); resolve(v); };
-})"""
-
-# The records the timer kept before this page existed: database version 1, store
-# "sessions" only, records without a uid (static/js/sessions.js of the last release).
-WRITE_OLD_RECORDS = """(rows) => new Promise((resolve, reject) => {
-  const open = indexedDB.open("sciatica", 1);
-  open.onupgradeneeded = () => {
-    const store = open.result.createObjectStore("sessions", { keyPath: "id", autoIncrement: true });
-    store.createIndex("startedAt", "startedAt");
-  };
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const tx = db.transaction("sessions", "readwrite");
-    for (const row of rows) tx.objectStore("sessions").add(row);
-    tx.oncomplete = () => { db.close(); resolve(); };
-    tx.onerror = () => reject(tx.error);
-  };
 })"""
 
 
@@ -100,7 +82,7 @@ def open_progress(server, page, path="/progress/"):
 def with_old_records(server, page, rows=OLD_RECORDS):
     """An origin whose database holds records written by the timer's first release."""
     page.goto(server.url + "/robots.txt")
-    page.evaluate(WRITE_OLD_RECORDS, rows)
+    page.evaluate(WRITE_RECORDS, {"version": 1, "sessions": rows})
 
 
 def day_list(page):
@@ -389,7 +371,7 @@ def test_no_request_ever_carries_her_records(server, context, page, tmp_path):
     context.on("request", lambda request: requests.append(request))
     visit_once_online(page, server)
     page.goto(server.url + "/robots.txt")
-    page.evaluate(WRITE_OLD_RECORDS, OLD_RECORDS)
+    page.evaluate(WRITE_RECORDS, {"version": 1, "sessions": OLD_RECORDS})
     open_progress(server, page)
     expect(day_list(page).locator("li")).to_have_count(3)
     add_note(page, "Slept badly after the car seat")
@@ -418,3 +400,33 @@ def test_no_request_ever_carries_her_records(server, context, page, tmp_path):
         assert request.method in ("GET", "HEAD"), request.url
         assert "?" not in request.url.split("/progress/")[-1] or "/progress/" not in request.url
     assert any(r.url.endswith("/progress/summary/") for r in requests)
+
+
+def test_without_scripting_each_page_says_it_needs_javascript(server, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    for path, forms in [
+        ("/progress/", 0),
+        ("/progress/diary/", 1),
+        ("/progress/summary/", 0),
+        ("/progress/reminders/", 1),
+    ]:
+        page.goto(server.url + path)
+        expect(page.locator('[data-el="nojs"]')).to_be_visible()
+        expect(page.locator("main form")).to_have_count(forms)
+        if forms:
+            expect(page.locator("main form")).to_be_hidden()  # it could not do anything
+        expect(page.locator(".site-footer")).to_be_visible()
+    context.close()
+
+
+def test_what_waits_for_her_records_shows_even_if_the_script_never_runs(server, page):
+    """My progress shows what it draws from her records all at once, when it is drawn (so
+    nothing moves); a script that fails to load must not leave the page blank for good."""
+    page.route("**/static/js/progress.*.js", lambda route: route.abort())
+    page.goto(server.url + "/progress/")
+    links = page.get_by_role("navigation", name="More in My progress")
+    expect(links).to_be_hidden()  # waiting for her records
+    expect(links).to_be_visible(timeout=15_000)  # after 6 s
+    expect(page.get_by_role("button", name="Delete everything on this phone")).to_be_visible()
+    expect(page.locator(".site-footer")).to_be_visible()
