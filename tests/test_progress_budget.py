@@ -1,11 +1,12 @@
 """My progress, the diary, the summary and reminders must stay small for a cheap phone, and
 their modules must load from the hashed names the service worker saved."""
 
-import gzip
 import json
 import re
 
 from django.conf import settings
+
+from tests.budgets import gzip_total
 
 # The scripts of /progress/ and its pages, but those the timer's budget already counts
 # (sessions.js, pain-core.js, i18n.js) and suitability-core.js (the check-in's).
@@ -24,13 +25,7 @@ BUDGET = 12 * 1024
 
 
 def test_progress_diary_and_reminders_js_is_at_most_12_kb_compressed(report_budget):
-    sizes = {
-        name: len(gzip.compress((settings.BASE_DIR / "static" / name).read_bytes(), 9))
-        for name in PROGRESS_FILES
-    }
-    total = sum(sizes.values())
-    detail = ", ".join(f"{name} {size}" for name, size in sizes.items())
-    report_budget(f"progress, diary, reminders: {total} bytes gzip of {BUDGET} ({detail})")
+    total = gzip_total("progress, diary, reminders", PROGRESS_FILES, BUDGET, report_budget)
     assert total <= BUDGET
 
 

@@ -1,8 +1,6 @@
 """The timer player must stay small for a cheap phone on a slow connection."""
 
-import gzip
-
-from django.conf import settings
+from tests.budgets import gzip_total
 
 PLAYER_FILES = [
     "js/timer.js",
@@ -17,11 +15,5 @@ BUDGET = 20 * 1024
 
 
 def test_player_js_and_css_are_under_20_kb_compressed(report_budget):
-    sizes = {
-        name: len(gzip.compress((settings.BASE_DIR / "static" / name).read_bytes(), 9))
-        for name in PLAYER_FILES
-    }
-    total = sum(sizes.values())
-    detail = ", ".join(f"{name} {size}" for name, size in sizes.items())
-    report_budget(f"timer player: {total} bytes gzip of {BUDGET} ({detail})")
+    total = gzip_total("timer player", PLAYER_FILES, BUDGET, report_budget)
     assert total < BUDGET
