@@ -420,9 +420,13 @@ def test_without_scripting_each_page_says_it_needs_javascript(server, browser):
     context.close()
 
 
-def test_what_waits_for_her_records_shows_even_if_the_script_never_runs(server, page):
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_what_waits_for_her_records_shows_even_if_the_script_never_runs(server, browser, motion):
     """My progress shows what it draws from her records all at once, when it is drawn (so
-    nothing moves); a script that fails to load must not leave the page blank for good."""
+    nothing moves); a script that fails to load must not leave the page blank for good, with
+    reduced motion too (which turns animations off, but not this one)."""
+    context = browser.new_context(reduced_motion=motion, service_workers="block")
+    page = context.new_page()
     page.route("**/static/js/progress.*.js", lambda route: route.abort())
     page.goto(server.url + "/progress/")
     links = page.get_by_role("navigation", name="More in My progress")
@@ -430,3 +434,4 @@ def test_what_waits_for_her_records_shows_even_if_the_script_never_runs(server, 
     expect(links).to_be_visible(timeout=15_000)  # after 6 s
     expect(page.get_by_role("button", name="Delete everything on this phone")).to_be_visible()
     expect(page.locator(".site-footer")).to_be_visible()
+    context.close()
