@@ -11,7 +11,6 @@ from exercises.models import Exercise
 from sciatica.offline import offline_manifest
 from tests.browser.test_offline import (
     READY_TIMEOUT,
-    SAVED_FOR_OFFLINE,
     SW_STATE,
     run_to_the_end,
     visit_once_online,
