@@ -100,6 +100,8 @@ def test_sending_a_live_page_to_review_asks_first(editor_client, make_article):
     assert "takes them off the site" not in html  # one live page: the singular wording
     assert "takes it off the site at once" in html
     assert "Live one" in html
+    # Where she is: the list it came from, then this step.
+    assert 'href="/admin/articles/article/">Articles</a>\n&rsaquo; Send to review' in html
     live.refresh_from_db()
     draft.refresh_from_db()
     assert (live.status, draft.status) == (Status.PUBLISHED, Status.DRAFT)  # nothing changed yet

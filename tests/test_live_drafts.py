@@ -272,6 +272,8 @@ def test_unpublish_asks_first_then_takes_the_page_down(editor_client, editor, re
     page = editor_client.get(url)
     assert page.status_code == 200
     assert "Yes, take it off the site" in page.content.decode()
+    crumbs = f'<a href="{change_url(live_article)}">{live_article.title}</a>\n&rsaquo; Unpublish'
+    assert crumbs in page.content.decode()
     editor_client.post(url, {})  # not confirmed
     live_article.refresh_from_db()
     assert live_article.is_public
