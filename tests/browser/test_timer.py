@@ -91,10 +91,12 @@ SHOWN = """() => {
 }"""
 
 
-def open_timer(page, server, slug="hamstring-stretch"):
+def open_timer(page, server, slug="hamstring-stretch", path=None):
+    """The timer of an exercise (`slug`) or of any page (`path`, e.g. a routine's), with
+    the recorders and Playwright's clock paused at START_AT."""
     page.add_init_script(RECORDERS)
     page.clock.install(time=T0)
-    page.goto(f"{server.url}/exercises/{slug}/")
+    page.goto(f"{server.url}{path or f'/exercises/{slug}/'}")
     page.clock.pause_at(START_AT)
     expect(start_button(page)).to_be_visible()
 
@@ -566,10 +568,7 @@ def test_a_routine_plays_every_exercise_in_turn(server, page):
 
     routine = Routine.objects.with_items().get(slug="flare-up-relief")
     plan = routine.plan()
-    page.add_init_script(RECORDERS)
-    page.clock.install(time=T0)
-    page.goto(f"{server.url}{routine.get_absolute_url()}")
-    page.clock.pause_at(START_AT)
+    open_timer(page, server, path=routine.get_absolute_url())
     start_button(page).click()
 
     elapsed = 0

@@ -17,9 +17,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_timer import (
     HAMSTRING_SECONDS,
-    RECORDERS,
     START_AT,
-    T0,
     at,
     el,
     open_timer,
@@ -331,10 +329,7 @@ def test_long_labels_do_not_move_the_number_or_the_controls(server, page):
 
     routine = Routine.objects.with_items().get(slug="gentle-stretch")
     plan = routine.plan()
-    page.add_init_script(RECORDERS)
-    page.clock.install(time=T0)
-    page.goto(f"{server.url}{routine.get_absolute_url()}")
-    page.clock.pause_at(START_AT)
+    open_timer(page, server, path=routine.get_absolute_url())
     start_button(page).click()
     names = ["digits", "pause", "back", "skip", "hurts", "skip-exercise", "restart", "finish"]
     boxes = f"""() => {json.dumps(names)}.map((name) => {{
