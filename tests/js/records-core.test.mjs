@@ -8,22 +8,8 @@ import {
   readExport, toAdd, toCsv,
 } from "../../static/js/records-core.js";
 import { clean, newUid } from "../../static/js/sessions.js";
+import { SESSION } from "./records.fixtures.mjs";
 
-const SESSION = {
-  uid: "0b5c9a5e-6c2e-4a7e-9f59-1d8f0e0b3a11",
-  startedAt: "2026-03-01T09:00:30.000Z",
-  endedAt: "2026-03-01T09:04:25.000Z",
-  kind: "exercise",
-  slug: "hamstring-stretch",
-  title: "Hamstring stretch",
-  plannedSeconds: 235,
-  actualSeconds: 235,
-  completed: true,
-  painBefore: 3,
-  painAfter: 2,
-  stoppedFor: null,
-  skippedExercises: [],
-};
 const NOTE = {
   uid: "5f0b8f0e-1111-4222-8333-444455556666",
   day: "2026-03-02",

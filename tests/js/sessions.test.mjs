@@ -4,21 +4,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { clean } from "../../static/js/sessions.js";
+import { SESSION } from "./records.fixtures.mjs";
 
 test("only the known fields are kept", () => {
   const record = {
-    startedAt: "2026-03-01T09:00:30.000Z",
-    endedAt: "2026-03-01T09:04:25.000Z",
-    kind: "exercise",
-    slug: "hamstring-stretch",
-    title: "Hamstring stretch",
-    plannedSeconds: 235,
-    actualSeconds: 235,
-    completed: true,
-    painBefore: 3,
+    ...SESSION,
     painAfter: null,
-    stoppedFor: null,
-    skippedExercises: [],
     uid: "m1abc-9xyz",
     skippedSteps: [{ step: 11, kind: "hold", side: "right", exercise: "hamstring-stretch" }],
     sides: ["right", "left"],
