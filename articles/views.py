@@ -15,7 +15,7 @@ class ArticleListView(ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        return Article.objects.published().for_list()
+        return Article.objects.published().for_list().in_reading_order()
 
 
 class TagArticleListView(ArticleListView):

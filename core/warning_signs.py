@@ -54,8 +54,10 @@ RED_FLAGS = (
         _("numbness around your genitals or bottom"),
         sources=(NHS_111_WALES,),
     ),
+    # A new loss of control, not the mild leaking that is common after a birth (that is a
+    # reason to see a GP or physio: the cards say so under the list).
     Sign(
-        _("new trouble starting or controlling your pee or poo, or new leaking"),
+        _("new trouble starting to pee, or a new loss of control of your pee or poo"),
         sources=(NHS_111_WALES,),
     ),
 )

@@ -56,8 +56,8 @@ class CategoryQuerySet(models.QuerySet):
 # adds its own sentences after it (`also_stop_if`). Shown by templates/exercises/_stop_if.html.
 # In English; stop_if_text() gives it in the active language.
 STOP_IF = gettext_noop(
-    "Stop if pain shoots down your leg, numbness or tingling gets worse, or you have bleeding "
-    "or pelvic pain."
+    "Stop if pain shoots down your leg, numbness or tingling gets worse, or your bleeding gets "
+    "heavier. Stop too if you have new pain in your pelvis."
 )
 
 

@@ -64,6 +64,11 @@ class Rules:
         """No rule at all: suitable from birth for everyone."""
         return self == Rules()
 
+    @property
+    def needs_clearance(self) -> bool:
+        """Some clearance is needed: the page then says once what being "cleared" means."""
+        return self.after_caesarean or self.after_assisted or self.everyone
+
     def notes(self) -> list[str]:
         """The rules in plain words, in the active language, as the pages show them."""
         notes = []

@@ -27,7 +27,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         routines = today_choices(Routine.objects.playable_with_items())
         return super().get_context_data(
-            articles=Article.objects.published().for_list().order_by("order", "-published_at")[:6],
+            articles=Article.objects.published().for_list().start_here(settings.HELP_ARTICLE_SLUG),
             categories=Category.objects.with_published_exercises(),
             checkin_weeks=rule_weeks(),
             today_routines=routines,
