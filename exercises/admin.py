@@ -155,6 +155,7 @@ class ExerciseAdmin(PublishableAdmin):
                     "dose_kind",
                     ("hold_seconds", "reps", "sets"),
                     ("rest_seconds", "rest_between_sets_seconds"),
+                    "quick_squeezes",
                     "each_side",
                     "duration_minutes",
                     "plan_preview",

@@ -241,6 +241,17 @@ class Exercise(Publishable, Reviewable, Searchable):
         ),
     )
 
+    quick_squeezes = models.PositiveSmallIntegerField(
+        _("quick squeezes"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a pelvic floor exercise: after the slow holds, this many quick squeezes "
+            "(squeeze and let go at once), 2 seconds each, 1-30. Leave empty for other "
+            "exercises."
+        ),
+    )
+
     objects = ExerciseQuerySet.as_manager()
     # Where the search text comes from (core.search, rule 3).
     SEARCHED_FIELDS = ("name", "summary", "why_it_helps", "precautions", "also_stop_if")
@@ -272,6 +283,7 @@ class Exercise(Publishable, Reviewable, Searchable):
             rest_between_sets_seconds=self.rest_between_sets_seconds,
             each_side=self.each_side,
             duration_minutes=self.duration_minutes,
+            quick_squeezes=self.quick_squeezes,
         )
 
     @property

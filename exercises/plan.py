@@ -21,6 +21,9 @@ from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 GET_READY_SECONDS = 5
+# A pelvic floor exercise's quick squeezes (Dose.quick_squeezes): squeeze and let go at once,
+# one every 2 seconds, played as one step after the slow holds.
+QUICK_SQUEEZE_SECONDS = 2
 SWITCH_SIDE_SECONDS = 10
 SIDES = ("left", "right")
 # "My painful side": the other ways to play the sides of an each-side exercise (the usual
@@ -38,8 +41,16 @@ LIMITS = {
     "rest_seconds": (0, 600),
     "rest_between_sets_seconds": (0, 600),
     "duration_minutes": (1, 120),
+    "quick_squeezes": (1, 30),
 }
-HOLD_FIELDS = ("hold_seconds", "reps", "sets", "rest_seconds", "rest_between_sets_seconds")
+HOLD_FIELDS = (
+    "hold_seconds",
+    "reps",
+    "sets",
+    "rest_seconds",
+    "rest_between_sets_seconds",
+    "quick_squeezes",
+)
 HOLD_REQUIRED = ("hold_seconds", "reps", "sets")
 
 
@@ -75,6 +86,8 @@ class Dose:
     rest_between_sets_seconds: int | None = None
     each_side: bool = False
     duration_minutes: int | None = None
+    # A pelvic floor exercise: after the slow holds, this many quick squeezes (one step).
+    quick_squeezes: int | None = None
 
     def validate(self) -> None:
         errors: dict[str, str] = {}
@@ -85,6 +98,11 @@ class Dose:
             if self.duration_minutes is not None:
                 errors["duration_minutes"] = gettext(
                     "Leave empty for a timed hold: minutes are for activities."
+                )
+            if self.quick_squeezes is not None and self.each_side:
+                errors["quick_squeezes"] = gettext(
+                    "Quick squeezes follow a dose done once: leave them empty for an exercise "
+                    "done on each side."
                 )
         elif self.kind == DoseKind.ACTIVITY:
             if self.duration_minutes is None:
@@ -182,6 +200,12 @@ def describe_dose(dose: Dose) -> str:
         parts.append(_count("%(count)d set", "%(count)d sets", dose.sets))
     if dose.each_side:
         parts.append(gettext("each side"))
+    if dose.quick_squeezes:
+        parts.append(
+            _count(
+                "then %(count)d quick squeeze", "then %(count)d quick squeezes", dose.quick_squeezes
+            )
+        )
     return pgettext("between the parts of a dose", ", ").join(parts)
 
 
@@ -261,6 +285,33 @@ def _hold_steps(dose: Dose, name: str, order: Sequence[str]) -> Iterable[Step]:
                 side=other,
                 exercise=name,
             )
+    if dose.quick_squeezes:
+        yield from _quick_squeeze_steps(dose, name)
+
+
+def _quick_squeeze_steps(dose: Dose, name: str) -> Iterable[Step]:
+    """After the slow holds: a rest (the dose's rest between reps), then the quick squeezes
+    as one step, QUICK_SQUEEZE_SECONDS each."""
+    count = dose.quick_squeezes or 0
+    if dose.rest_seconds:
+        yield Step(
+            kind=StepKind.REST,
+            seconds=dose.rest_seconds,
+            label=gettext("Rest. Next: quick squeezes"),
+            say=gettext("And relax. Quick squeezes next."),
+            exercise=name,
+        )
+    yield Step(
+        kind=StepKind.HOLD,
+        seconds=count * QUICK_SQUEEZE_SECONDS,
+        label=_count("%(count)d quick squeeze", "%(count)d quick squeezes", count),
+        say=_count(
+            "Now %(count)d quick squeeze. Squeeze, then let go straight away.",
+            "Now %(count)d quick squeezes. Squeeze, then let go straight away, each time.",
+            count,
+        ),
+        exercise=name,
+    )
 
 
 def _activity_steps(dose: Dose, name: str) -> Iterable[Step]:

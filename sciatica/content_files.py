@@ -85,6 +85,7 @@ SCHEMAS = {
         "rest_between_sets_seconds": _int(required=False),
         "each_side": FLAG,
         "duration_minutes": _int(required=False),
+        "quick_squeezes": _int(required=False),
         "earliest_week": Field("int", required=False, default=0),
         "clearance_after_caesarean": FLAG,
         "clearance_after_assisted": FLAG,

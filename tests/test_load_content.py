@@ -146,7 +146,7 @@ def test_an_unpublished_seed_article_stays_unpublished():
 def test_untouched_content_is_updated_when_a_shipped_file_changes(content):
     load()
     path = content / "articles/what-is-postpartum-sciatica.md"
-    edit(path, 'summary = "Postpartum', 'summary = "A new, clearer summary. Postpartum')
+    edit(path, 'summary = "Sciatica', 'summary = "A new, clearer summary. Sciatica')
     edit(content / "references.toml", 'title = "Sciatica"\n', 'title = "Sciatica (NHS)"\n')
     output = load(content)
     assert "Articles: 0 created, 5 updated" in output  # five articles cite that reference
@@ -154,6 +154,25 @@ def test_untouched_content_is_updated_when_a_shipped_file_changes(content):
     assert article.summary.startswith("A new, clearer summary.")
     assert article.references.filter(title="Sciatica (NHS)").exists()
     assert "0 created, 0 updated" in load(content)
+
+
+@pytest.mark.django_db
+def test_a_row_loaded_before_quick_squeezes_existed_is_still_brought_up_to_date(content):
+    """A field added later (quick_squeezes) joins the fingerprint only when set: a row written
+    before it existed, untouched since, is still ours to update; an edited one is not."""
+    path = content / "exercises/pelvic-floor-exercise.toml"
+    edit(path, "quick_squeezes = 10\n", "")
+    load(content)  # the fingerprint the loader wrote before the field existed
+    exercise = Exercise.objects.get(slug="pelvic-floor-exercise")
+    assert exercise.quick_squeezes is None
+    Exercise.objects.filter(slug="bridge").update(reps=8)  # an editor's change
+    output = load()
+    assert "Exercises: 0 created, 1 updated" in output
+    exercise.refresh_from_db()
+    assert exercise.quick_squeezes == 10
+    assert exercise.dose_text == "Hold 10 seconds, 10 times, then 10 quick squeezes"
+    assert Exercise.objects.get(slug="bridge").reps == 8
+    assert "0 created, 0 updated" in load()
 
 
 @pytest.mark.django_db
@@ -347,7 +366,7 @@ def test_a_bad_file_names_the_file_and_field_and_loads_nothing(content, name, ol
 def test_a_bad_file_leaves_a_loaded_database_exactly_as_it_was(content):
     load()
     before = snapshot()
-    edit(content / "articles/treatment-options.md", 'summary = "Self', 'summary = "New. Self')
+    edit(content / "articles/treatment-options.md", 'summary = "Ways', 'summary = "New. Ways')
     (content / "exercises/walking.toml").unlink()  # would be fine on its own...
     (content / "articles/new-article.md").write_text("+++\ntitle = 1\n+++\nText.\n")
     with pytest.raises(CommandError) as raised:

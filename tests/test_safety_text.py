@@ -21,7 +21,7 @@ RED_FLAGS = [
     "sciatica in both legs",
     "weakness or numbness in both legs that is bad or getting worse",
     "numbness around your genitals or bottom",
-    "new trouble starting or controlling your pee or poo, or new leaking",
+    "new trouble starting to pee, or a new loss of control of your pee or poo",
 ]
 RED_FLAGS_CARD = '<aside aria-label="Emergency: Call 999 or go to A&amp;E"'
 # In the footer, a labelled group within the footer's landmark (one aside of a name per page).

@@ -25,6 +25,10 @@ class DoseSerializer(serializers.Serializer):
     rest_between_sets_seconds = serializers.IntegerField(allow_null=True)
     each_side = serializers.BooleanField()
     duration_minutes = serializers.IntegerField(allow_null=True)
+    quick_squeezes = serializers.IntegerField(
+        allow_null=True,
+        help_text="After the slow holds, this many quick squeezes (a pelvic floor exercise).",
+    )
     text = serializers.CharField(source="dose_text")
 
 

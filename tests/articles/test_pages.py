@@ -24,10 +24,12 @@ def test_article_detail_shows_title_dates_and_body(client, make_article):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Symptoms</h1>" in html
-    assert "Page last reviewed:" in html
+    # Not clinically reviewed: the date says what it is (a reviewed page: test_seo.py).
+    assert "Content checked against sources on <time" in html
+    assert "Page last reviewed" not in html
     assert "Next review due:" in html
     assert '<a href="#numbness">Numbness</a>' in html
-    assert "does not replace medical advice" in html
+    assert html.count("does not replace medical advice") == 1  # once, at the end (the footer)
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW])

@@ -37,6 +37,7 @@ def test_reviewed_article_names_its_reviewer(client, make_article, db):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Clinically reviewed by <strong>Sam Jones, Physiotherapist</strong>" in html
     assert "Not yet clinically reviewed" not in html
+    assert "Page last reviewed: <time" in html and "checked against sources" not in html
     data = jsonld(html)
     assert data["reviewedBy"] == {"@type": "Person", "name": "Sam Jones"}
     assert data["lastReviewed"] == article.last_reviewed.isoformat()

@@ -4,6 +4,7 @@ import pytest
 
 from exercises.plan import (
     GET_READY_SECONDS,
+    QUICK_SQUEEZE_SECONDS,
     SWITCH_SIDE_SECONDS,
     Dose,
     DoseError,
@@ -132,6 +133,17 @@ def test_plan_serialises_with_total():
         (Dose(kind=DoseKind.ACTIVITY, duration_minutes=121), "duration_minutes", "1 and 120"),
         (Dose(kind=DoseKind.ACTIVITY, duration_minutes=5, reps=3), "reps", "Leave empty"),
         (Dose(kind=DoseKind.ACTIVITY, duration_minutes=5, each_side=True), "each_side", "not"),
+        (
+            Dose(kind=DoseKind.ACTIVITY, duration_minutes=5, quick_squeezes=5),
+            "quick_squeezes",
+            "Leave",
+        ),
+        (Dose(hold_seconds=5, reps=1, sets=1, quick_squeezes=31), "quick_squeezes", "1 and 30"),
+        (
+            Dose(hold_seconds=5, reps=1, sets=1, each_side=True, quick_squeezes=5),
+            "quick_squeezes",
+            "each side",
+        ),
     ],
 )
 def test_invalid_doses_are_refused_with_a_reason(dose, field, message):
@@ -154,6 +166,10 @@ def test_empty_routine_is_refused():
         ),
         (Dose(hold_seconds=5, reps=10, sets=2), "Hold 5 seconds, 10 times, 2 sets"),
         (Dose(hold_seconds=1, reps=1, sets=1), "Hold 1 second, once"),
+        (
+            Dose(hold_seconds=10, reps=10, sets=1, quick_squeezes=10),
+            "Hold 10 seconds, 10 times, then 10 quick squeezes",
+        ),
         (Dose(kind=DoseKind.ACTIVITY, duration_minutes=10), "10 minutes"),
         (Dose(kind=DoseKind.ACTIVITY, duration_minutes=1), "1 minute"),
     ],
@@ -248,3 +264,19 @@ def test_plan_version_follows_the_steps_not_the_words():
     assert build_plan(longer, "Hamstring").as_dict()["version"] != data["version"]
     right = build_plan(HAMSTRING_DOSE, "Hamstring", sides=("right", "left"))
     assert right.as_dict()["version"] != data["version"]
+
+
+def test_quick_squeezes_follow_the_slow_holds_after_a_rest():
+    """A pelvic floor exercise: slow holds, a rest, then the quick squeezes as one timed step
+    that says what to do (issue 15: the timer plays both parts)."""
+    dose = Dose(hold_seconds=10, reps=3, sets=1, rest_seconds=10, quick_squeezes=10)
+    plan = build_plan(dose, "Pelvic floor exercise")
+    assert kinds(plan) == ["ready", "hold", "rest", "hold", "rest", "hold", "rest", "hold", "done"]
+    rest, quick = plan.steps[-3], plan.steps[-2]
+    assert (rest.seconds, rest.label) == (10, "Rest. Next: quick squeezes")
+    assert quick.seconds == 10 * QUICK_SQUEEZE_SECONDS
+    assert quick.label == "10 quick squeezes" and quick.rep is None
+    assert quick.say.startswith("Now 10 quick squeezes.")
+    assert plan.work_seconds == 3 * 10 + 2 * 10 + 10 + 20
+    without = build_plan(Dose(hold_seconds=10, reps=3, sets=1, rest_seconds=10), "X")
+    assert "quick" not in " ".join(step.label for step in without.steps)
