@@ -147,7 +147,11 @@ class Article(Publishable, Reviewable, Searchable):
     word_count = models.PositiveIntegerField(default=0, editable=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
     order = models.PositiveSmallIntegerField(
-        default=0, help_text=_("Lower numbers come first where articles are featured.")
+        default=0,
+        help_text=_(
+            "Reading order: lower numbers come first in the articles list, on tag pages and "
+            'in the home page\'s "Start here".'
+        ),
     )
     author = models.ForeignKey(
         Contributor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

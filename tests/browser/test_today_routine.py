@@ -2,7 +2,7 @@
 (static/js/today-routine.js), on the home page and at /routines/today/.
 
 The phone's day is fixed (Playwright's clock) to 1 December 2026, when the routines' turn
-is Strength basics (ordered: Gentle stretch, Strength basics, Quick relief for a flare-up).
+is Strength basics (ordered: Gentle stretch, Strength basics, Gentle moves for a flare-up).
 """
 
 import re
@@ -49,16 +49,16 @@ def test_three_weeks_after_a_caesarean_today_passes_over_the_plank(site):
     check_in(page, birthDate="2026-11-10", birth="caesarean", cleared="no")
     page.reload()
     expect(today_line(page)).to_have_text(
-        re.compile(r"^Today: Quick relief for a flare-up, about \d+ minutes$")
+        re.compile(r"^Today: Gentle moves for a flare-up, about \d+ minutes$")
     )
     expect(today_button(page)).to_have_text("Today's routine")
     today_button(page).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Quick relief for a flare-up")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gentle moves for a flare-up")
 
     # The home-screen shortcut lands on the same routine, whatever the server's turn.
     page.goto(page.url_for("/routines/today/"))
     expect(page).to_have_url(page.url_for("/routines/flare-up-relief/"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Quick relief for a flare-up")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gentle moves for a flare-up")
     assert page.console.errors == []
 
 
