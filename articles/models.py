@@ -176,6 +176,7 @@ class Article(Publishable, Reviewable, Searchable):
         help_text=_("Shown at the end of the article. If empty, articles sharing a tag are shown."),
     )
     objects = ArticleQuerySet.as_manager()
+    url_namespace = "articles"
     # Where the search text comes from (core.search, rule 3).
     SEARCHED_FIELDS = ("title", "summary", "body")
 
@@ -191,12 +192,6 @@ class Article(Publishable, Reviewable, Searchable):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
-
-    def get_preview_url(self):
-        return reverse("articles:preview", kwargs={"slug": self.slug})
 
     def related_articles(self, limit=3):
         """The editor's choice of related articles, else published ones sharing a tag."""

@@ -9,6 +9,7 @@ import json
 from urllib.parse import urlsplit
 
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +57,16 @@ class Publishable(models.Model):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+
+    # The URL namespace of the model's public page ("<namespace>:detail") and of its staff
+    # preview ("<namespace>:preview"), both by slug.
+    url_namespace = ""
+
+    def get_absolute_url(self):
+        return reverse(f"{self.url_namespace}:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse(f"{self.url_namespace}:preview", kwargs={"slug": self.slug})
 
     @property
     def is_public(self) -> bool:

@@ -253,6 +253,7 @@ class Exercise(Publishable, Reviewable, Searchable):
     )
 
     objects = ExerciseQuerySet.as_manager()
+    url_namespace = "exercises"
     # Where the search text comes from (core.search, rule 3).
     SEARCHED_FIELDS = ("name", "summary", "why_it_helps", "precautions", "also_stop_if")
 
@@ -265,12 +266,6 @@ class Exercise(Publishable, Reviewable, Searchable):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("exercises:detail", kwargs={"slug": self.slug})
-
-    def get_preview_url(self):
-        return reverse("exercises:preview", kwargs={"slug": self.slug})
 
     @property
     def dose(self) -> Dose:
@@ -513,6 +508,7 @@ class Routine(Publishable, Reviewable):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = RoutineQuerySet.as_manager()
+    url_namespace = "routines"
 
     def clean(self):
         super().clean()
@@ -529,12 +525,6 @@ class Routine(Publishable, Reviewable):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("routines:detail", kwargs={"slug": self.slug})
-
-    def get_preview_url(self):
-        return reverse("routines:preview", kwargs={"slug": self.slug})
 
     @cached_property
     def public_items(self) -> list["RoutineItem"]:
