@@ -163,6 +163,10 @@ def persistent_context(playwright, tmp_path):
     context.close()
 
 
+# A mid-range phone's screen in CSS pixels (the page tests' default is a small one, 360 x 740).
+PHONE = {"width": 390, "height": 844}
+
+
 class ConsoleLog:
     """Collects console errors and uncaught page errors for assertions."""
 
@@ -192,3 +196,14 @@ def page(context):
     page.console = ConsoleLog(page)
     yield page
     page.close()
+
+
+@pytest.fixture
+def phone(server, browser):
+    """A page on a PHONE-sized screen, without the service worker; `page.url_for(path)`."""
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = context.new_page()
+    page.console = ConsoleLog(page)
+    page.url_for = lambda path: server.url + path
+    yield page
+    context.close()

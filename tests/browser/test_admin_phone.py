@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from exercises.models import Exercise, Routine
-
-PHONE = {"width": 390, "height": 844}
+from tests.browser.conftest import PHONE
 
 
 @pytest.fixture

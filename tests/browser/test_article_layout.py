@@ -4,25 +4,14 @@ number beside its first line (issue 15)."""
 
 import pytest
 
-from tests.browser.conftest import ConsoleLog
+from tests.browser.conftest import PHONE
 
-PHONE = {"width": 390, "height": 844}
 # The articles with the longest contents lists (7 and 6 sections) and the longest summaries.
 ARTICLES = [
     "/articles/after-a-caesarean-or-difficult-birth/",
     "/articles/exercises-for-relief/",
     "/articles/what-is-postpartum-sciatica/",
 ]
-
-
-@pytest.fixture
-def phone(server, browser):
-    context = browser.new_context(viewport=PHONE, service_workers="block")
-    page = context.new_page()
-    page.console = ConsoleLog(page)
-    page.url_for = lambda path: server.url + path
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("path", ARTICLES)

@@ -5,9 +5,8 @@ far she has scrolled."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ConsoleLog
+from tests.browser.conftest import PHONE
 
-PHONE = {"width": 390, "height": 844}
 HELP = "/articles/when-to-get-help/"
 LONG_PAGES = [HELP, "/exercises/modified-plank/", "/routines/strength-basics/", "/"]
 
@@ -25,16 +24,6 @@ CONTRAST = """(el) => {
   const [a, b] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x);
   return (a + 0.05) / (b + 0.05);
 }"""
-
-
-@pytest.fixture
-def phone(server, browser):
-    context = browser.new_context(viewport=PHONE, service_workers="block")
-    page = context.new_page()
-    page.console = ConsoleLog(page)
-    page.url_for = lambda path: server.url + path
-    yield page
-    context.close()
 
 
 def test_the_emergency_card_is_first_and_whole_above_the_fold(phone):
