@@ -16,6 +16,7 @@ from articles.rendering import (
     render_markdown,
     unknown_snippets,
 )
+from core.content_version import ContentQuerySet
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
 from core.reviewing import Reviewable, ReviewableQuerySet
 from core.search import Searchable, ranked
@@ -23,7 +24,7 @@ from core.search import Searchable, ranked
 WORDS_PER_MINUTE = 200
 
 
-class TagQuerySet(models.QuerySet):
+class TagQuerySet(ContentQuerySet):
     def in_use(self):
         """Tags on at least one published article: the only ones readers see."""
         return self.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk"))))
@@ -80,6 +81,8 @@ class Contributor(models.Model):
             "reviewer signs a page off, she is named as its reviewer. Never shown to readers."
         ),
     )
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

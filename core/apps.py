@@ -11,7 +11,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from core import content_version
         from core.search import refresh_search_columns
+
+        # Every change readers can see changes the content version (the response cache's key).
+        content_version.connect(self)
 
         # Stored search text follows a release's change of the rule or of shared text.
         post_migrate.connect(refresh_search_columns, dispatch_uid="core.refresh_search_columns")

@@ -47,6 +47,10 @@ class PendingChange(models.Model):
 
     objects = PendingChangeQuerySet.as_manager()
 
+    # Readers never see a pending change (only editors, in the admin and previews): saving
+    # one does not change the content version (core.content_version).
+    affects_readers = False
+
     class Meta:
         ordering = ["-updated_at"]
         verbose_name = _("unpublished change")
@@ -71,3 +75,24 @@ class PendingChange(models.Model):
         if self.author is None:
             return str(_("a former editor"))
         return self.author.get_full_name() or self.author.get_username()
+
+
+class ContentVersion(models.Model):
+    """One row: a token that changes whenever anything a reader can see changes (an edit, a
+    publication, a deletion, a revert, a scheduled page coming due). The response cache, the
+    ETags and Last-Modified are keyed by it (core.content_version)."""
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField()
+    # The next time what readers see changes by itself (a scheduled page's publish time):
+    # the first request after it changes the token. No cron job.
+    next_change_at = models.DateTimeField(null=True, blank=True)
+
+    # Readers never see this row itself: saving it is not a content change.
+    affects_readers = False
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.content_version import ContentQuerySet
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -20,7 +22,7 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(ContentQuerySet):
     def published(self):
         """Published and due: a future `published_at` keeps a page scheduled, not public."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
@@ -85,6 +87,8 @@ class ReferenceBase(models.Model):
     url = models.URLField(_("link"), max_length=500)
     accessed = models.DateField(_("date accessed"))
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -153,7 +153,9 @@ def refresh_search_columns(app_config, using="default", apps=installed_apps, **k
     for model in app_config.get_models():
         if not issubclass(model, Searchable) or not _migrated(model, apps):
             continue
-        rows = model._default_manager.using(using)
+        # The base manager: a plain update, no content version change per row (migrate
+        # changes the version once, core.content_version).
+        rows = model._base_manager.using(using)
         for row in rows.iterator():
             columns = row.current_search_columns()
             if any(getattr(row, name) != value for name, value in columns.items()):

@@ -13,6 +13,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.content_version import ContentQuerySet
 from core.publishing import Publishable, PublishableQuerySet, ReferenceBase
 from core.reviewing import Reviewable, ReviewableQuerySet
 from core.search import Searchable, ranked
@@ -39,7 +40,7 @@ MAX_EXERCISE_SECONDS = 30 * 60
 MAX_ROUTINE_SECONDS = 90 * 60
 
 
-class CategoryQuerySet(models.QuerySet):
+class CategoryQuerySet(ContentQuerySet):
     def in_use(self):
         """Categories holding at least one published exercise: the only ones readers see."""
         return self.filter(Exists(Exercise.objects.published().filter(category=OuterRef("pk"))))
@@ -443,6 +444,8 @@ class ExerciseStep(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     text = models.CharField(max_length=300)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "pk"]
 
@@ -563,6 +566,8 @@ class RoutineItem(models.Model):
     duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
 
     OVERRIDES = ("hold_seconds", "reps", "sets", "rest_seconds", "duration_minutes")
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
