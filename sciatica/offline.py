@@ -19,7 +19,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, Contributor, Tag
@@ -114,8 +114,12 @@ def _static_fingerprint() -> str:
 
 
 @require_safe
-@never_cache
+@cache_control(no_cache=True)
 def offline_manifest_view(request):
+    """Public and the same for everyone: served from the response cache while the content
+    version holds, with an ETag, so the service worker's check on each visit is a
+    conditional request (304, a few bytes) when nothing changed. `no-cache`: the browser
+    keeps it but always asks."""
     return JsonResponse(offline_manifest())
 
 

@@ -73,6 +73,11 @@ MIDDLEWARE = [
     "sciatica.middleware.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sciatica.middleware.security_headers.SecurityHeadersMiddleware",
+    # Anonymous GET/HEAD of public answers from the cache, keyed by the content version (one
+    # query) and the coding: above compression, so a hit is not compressed again; below the
+    # request log and the security headers, which every answer still gets. Static files
+    # pass through untouched (whitenoise below answers them, with no query).
+    "sciatica.middleware.response_cache.ResponseCacheMiddleware",
     # Public HTML and JSON, gzip or brotli; never a response with a secret (BREACH). Above
     # the session and CSRF middleware, so it sees their cookies; whitenoise's static files
     # come already compressed and are left alone.
@@ -131,6 +136,29 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The response cache (sciatica/middleware/response_cache.py; README "Caching"): each
+# process's memory by default (correct with several app servers: every process keys by the
+# content version it reads from the database); REDIS_URL shares one Redis between them
+# (then `pip install redis`). DJANGO_RESPONSE_CACHE=0 turns it off.
+RESPONSE_CACHE = env_bool("DJANGO_RESPONSE_CACHE", default=True)
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "sciatica",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Pages, API answers and each one's three codings: a few MB per process.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,6 +7,7 @@ import itertools
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -79,6 +80,16 @@ def _collected_static(django_db_blocker):
     """Pages use hashed static names: the manifest must exist (make test builds it first)."""
     if not (settings.STATIC_ROOT / "staticfiles.json").exists():
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _empty_response_cache():
+    """Each test starts with an empty response cache (sciatica/middleware/response_cache.py),
+    as production does after a release: the pages a test renders are cached for the rest of
+    it, as for readers, and changes reach them through the content version."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -140,6 +141,9 @@ def test_editing_a_sign_changes_every_page_and_the_offline_version(
     before = client.get("/offline-manifest.json").json()["version"]
     edited = ("a newly listed sign", *WARNING_SIGNS["red_flags"][1:])
     monkeypatch.setitem(WARNING_SIGNS, "red_flags", edited)
+    # Signs are code: a change ships in a release, whose new processes start with an empty
+    # response cache (and a new release fingerprint, core.content_version).
+    cache.clear()
 
     html = client.get(article.get_absolute_url()).content.decode()
     prose = html[html.index('<div class="prose">') : html.index("<footer")]

@@ -43,6 +43,15 @@ def accepted_codings(header: str) -> set[str]:
     return codings
 
 
+def chosen_coding(request) -> str:
+    """The coding this middleware uses for the request's Accept-Encoding: "br", "gzip" or
+    "identity" (the response cache keys answers by it)."""
+    codings = accepted_codings(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    if "br" in codings:
+        return "br"
+    return "gzip" if "gzip" in codings else "identity"
+
+
 def _compressible_type(response) -> bool:
     media_type = response.get("Content-Type", "").split(";")[0].strip().lower()
     return media_type in TYPES or media_type.endswith("+json")
@@ -77,11 +86,11 @@ class CompressionMiddleware:
         patch_vary_headers(response, ("Accept-Encoding",))
         if len(response.content) < MIN_SIZE:
             return response
-        codings = accepted_codings(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        if "br" in codings:
-            body, coding = brotli.compress(response.content, quality=BROTLI_QUALITY), "br"
-        elif "gzip" in codings:
-            body, coding = gzip.compress(response.content, GZIP_LEVEL, mtime=0), "gzip"
+        coding = chosen_coding(request)
+        if coding == "br":
+            body = brotli.compress(response.content, quality=BROTLI_QUALITY)
+        elif coding == "gzip":
+            body = gzip.compress(response.content, GZIP_LEVEL, mtime=0)
         else:
             return response
         if len(body) >= len(response.content):
