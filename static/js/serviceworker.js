@@ -42,8 +42,10 @@ async function saveState(next) {
   await (await caches.open(META)).put(STATE_KEY, new Response(body));
 }
 
+// "no-cache": the browser asks with the ETag it kept (If-None-Match); an unchanged site
+// answers 304 from the server's cache, a few bytes and one query, and the kept copy is used.
 async function fetchManifest() {
-  const response = await fetch(MANIFEST, { cache: "no-store", credentials: "omit" });
+  const response = await fetch(MANIFEST, { cache: "no-cache", credentials: "omit" });
   if (!response.ok) throw new Error(`offline manifest: HTTP ${response.status}`);
   return response.json();
 }
