@@ -25,16 +25,17 @@ import json
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, models, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 logger = logging.getLogger(__name__)
 
@@ -111,22 +112,42 @@ def bump(using: str = DEFAULT_DB_ALIAS) -> None:
             row.objects.using(using).filter(pk=ROW).update(**values)
 
 
+def _as_datetime(value) -> datetime | None:
+    """A datetime column read with a plain cursor: SQLite gives text (UTC), PostgreSQL a
+    datetime."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
+
+
+def _read(using: str) -> tuple | None:
+    """(token, changed_at, next_change_at), by a plain cursor: building the query through
+    the ORM cost more than running it, on every request."""
+    connection = connections[using]
+    table = connection.ops.quote_name(_row_model()._meta.db_table)
+    sql = f"SELECT token, changed_at, next_change_at FROM {table} WHERE id = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ROW])
+        values = cursor.fetchone()
+    if values is None:
+        return None
+    return values[0], _as_datetime(values[1]), _as_datetime(values[2])
+
+
 def current(using: str = DEFAULT_DB_ALIAS) -> Version:
     """The version now: one query, unless a scheduled change has come due (then a few, once)."""
-    row = _row_model()
-    found = (
-        row.objects.using(using).filter(pk=ROW).values_list("token", "changed_at", "next_change_at")
-    )
-    values = next(iter(found), None)
+    values = _read(using)
     now = timezone.now()
     if values is None or (values[2] is not None and values[2] <= now):
         if values is None:
             bump(using)
         else:  # only one of the requests that see it due changes the token
-            row.objects.using(using).filter(pk=ROW, token=values[0]).update(
+            _row_model().objects.using(using).filter(pk=ROW, token=values[0]).update(
                 token=uuid.uuid4().hex, changed_at=now, next_change_at=next_scheduled(now, using)
             )
-        values = next(iter(found.all()))
+        values = _read(using)
     token, changed_at, _next = values
     today = timezone.localdate()
     midnight = timezone.make_aware(datetime.combine(today, time.min))
@@ -210,8 +231,6 @@ def _content_changed(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
 def _migrated(sender, using=DEFAULT_DB_ALIAS, **kwargs):
     """After every migrate (a release) and flush: a new token, and the row if it is missing."""
-    from django.db import connections
-
     if _row_model()._meta.db_table in connections[using].introspection.table_names():
         bump(using)
 
