@@ -1,5 +1,7 @@
 """Settings read from the environment fail loudly on bad values."""
 
+import json
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
@@ -91,3 +93,19 @@ def test_a_mistyped_emergency_number_stops_the_app():
     result = _run_check(DJANGO_EMERGENCY_PHONE="99 nine")
     assert result.returncode != 0
     assert "DJANGO_EMERGENCY_PHONE='99 nine' is not a telephone number" in result.stderr
+
+
+def _cache_backend(**env) -> dict:
+    code = "import json; from django.conf import settings; print(json.dumps(settings.CACHES))"
+    completed = run_python("-c", code, **env)
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout)["default"]
+
+
+def test_the_response_cache_is_each_processs_memory_unless_redis_url_is_set():
+    """REDIS_URL shares one Redis between app servers; without it each process keeps its
+    own (correct either way: the key is the content version read from the database)."""
+    assert _cache_backend(REDIS_URL="")["BACKEND"].endswith("LocMemCache")
+    redis = _cache_backend(REDIS_URL="redis://cache.internal:6379/0")
+    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["LOCATION"] == "redis://cache.internal:6379/0"
