@@ -48,11 +48,18 @@ def token_only(request):
     return HttpResponse("<p>Hello</p>")
 
 
-# The site, plus three test pages (used by the tests marked with this module as urls).
+def by_accept(request):
+    response = HttpResponse(f"<p>{request.headers.get('accept', '')}</p>" + "x" * 300)
+    response["Vary"] = "Accept"
+    return response
+
+
+# The site, plus four test pages (used by the tests marked with this module as urls).
 urlpatterns = [
     path("test/form/", form_page, name="test-form"),
     path("test/cookie/", cookie_page, name="test-cookie"),
     path("test/token/", token_only, name="test-token"),
+    path("test/by-accept/", by_accept, name="test-by-accept"),
     *site_urlpatterns,
 ]
 
@@ -365,3 +372,14 @@ def test_the_version_is_one_query(db):
     with CaptureQueriesContext(connection) as queries:
         content_version.current()
     assert len(queries.captured_queries) == 1
+
+
+@pytest.mark.urls("tests.test_response_cache")
+def test_other_vary_headers_are_part_of_the_key(client, db):
+    """An answer that varies on another header (here Accept) is kept apart by its value."""
+    answers = {}
+    for accept in ["text/plain", "text/html", "text/plain", "text/html"]:
+        response = client.get("/test/by-accept/", headers={"accept": accept})
+        assert text(response).startswith(f"<p>{accept}</p>")
+        answers.setdefault(accept, []).append(how(response))
+    assert answers == {"text/plain": [MISS, HIT], "text/html": [MISS, HIT]}

@@ -116,7 +116,9 @@ class ResponseCacheMiddleware:
 
     @staticmethod
     def key(request, base, variant, extra) -> str:
-        return _digest(base, *variant, *(request.headers.get(name, "") for name in extra))
+        return _digest(
+            base, *variant, *(f"{name}:{request.headers.get(name, '')}" for name in extra)
+        )
 
     @staticmethod
     def extra_vary(response) -> list[str]:
