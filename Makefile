@@ -117,10 +117,11 @@ check: install-dev content
 	$(MANAGE) makemigrations --check --dry-run
 
 # pytest-xdist: one worker per core (each with its own test database and live server);
-# `make pytest PYTEST_WORKERS=0` runs in one process.
+# `make pytest PYTEST_WORKERS=0` runs in one process. It collects the static files first when
+# any changed (the browser tests load the hashed files).
 PYTEST_WORKERS ?= auto
 
-pytest: install-dev
+pytest: install-dev static
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 # The pure modules of static/js (timer clock, search, suitability, cues, session records).
