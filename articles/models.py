@@ -22,6 +22,8 @@ from core.reviewing import Reviewable, ReviewableQuerySet
 from core.search import Searchable, ranked
 
 WORDS_PER_MINUTE = 200
+# The order a reader should meet the articles in: the editors' `order`, then newest first.
+READING_ORDER = ("order", "-published_at", "-pk")
 
 
 class TagQuerySet(ContentQuerySet):
@@ -101,7 +103,7 @@ class ArticleQuerySet(PublishableQuerySet, ReviewableQuerySet):
     def in_reading_order(self):
         """The order a reader should meet them in: the editors' `order` (lower first), then
         newest first. The article list, the tag pages and the home page use it."""
-        return self.order_by("order", "-published_at", "-pk")
+        return self.order_by(*READING_ORDER)
 
     def start_here(self, help_slug: str, limit: int = 6) -> list:
         """The home page's "Start here": the first `limit` in reading order, always with the
@@ -109,7 +111,7 @@ class ArticleQuerySet(PublishableQuerySet, ReviewableQuerySet):
         the prefetch of their tags)."""
         first = self.annotate(
             not_help=Case(When(slug=help_slug, then=Value(0)), default=Value(1))
-        ).order_by("not_help", "order", "-published_at", "-pk")[:limit]
+        ).order_by("not_help", *READING_ORDER)[:limit]
         return sorted(first, key=lambda a: (a.order, -a.published_at.timestamp(), -a.pk))
 
     def awaiting_clinical_review(self):

@@ -292,7 +292,7 @@ def _hold_steps(dose: Dose, name: str, order: Sequence[str]) -> Iterable[Step]:
 def _quick_squeeze_steps(dose: Dose, name: str) -> Iterable[Step]:
     """After the slow holds: a rest (the dose's rest between reps), then the quick squeezes
     as one step, QUICK_SQUEEZE_SECONDS each."""
-    count = dose.quick_squeezes or 0
+    count = dose.quick_squeezes
     if dose.rest_seconds:
         yield Step(
             kind=StepKind.REST,
