@@ -11,6 +11,12 @@ NODE ?= node
 # gunicorn for `make serve`: 2 workers per core, 4 threads each (gthread keeps connections alive).
 WORKERS ?= $(shell echo $$((2 * $$(nproc))))
 THREADS ?= 4
+# Python keeps the bytecode it compiles, in .venv/pycache (outside the source tree), even where
+# the environment says not to write it (PYTHONDONTWRITEBYTECODE, set on this machine). Without
+# it every Python process (each test worker, each subprocess a test starts, each manage.py
+# call) compiles Django and every package again from source: about 1 s of CPU each.
+unexport PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX := $(CURDIR)/$(VENV)/pycache
 # A secret for local production-mode runs only: generated once, kept inside .venv (never committed).
 LOCAL_SECRET := $(VENV)/local-secret-key
 
