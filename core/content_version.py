@@ -67,8 +67,11 @@ def affects_readers(model) -> bool:
     return _own_app(model._meta.app_config) and getattr(model, "affects_readers", True)
 
 
-def content_models() -> list:
-    return [model for model in apps.get_models() if affects_readers(model)]
+@cache
+def content_models() -> tuple:
+    """Worked out once: the models are fixed once the app registry is ready, and every save
+    of content asks (resolving each app's folder cost more than the save's own queries)."""
+    return tuple(model for model in apps.get_models() if affects_readers(model))
 
 
 def _row_model():
