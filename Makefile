@@ -127,8 +127,10 @@ check: install-dev content
 # any changed (the browser tests load the hashed files).
 PYTEST_WORKERS ?= auto
 
+# worksteal: a worker that runs out takes queued tests from the other, so the last long
+# browser tests do not leave a CPU idle.
 pytest: install-dev static
-	$(BIN)/pytest -n $(PYTEST_WORKERS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
 
 # The pure modules of static/js (timer clock, search, suitability, cues, session records).
 jstest: nodejs
