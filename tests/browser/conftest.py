@@ -15,8 +15,10 @@ them, so no other test sees the shared content, and it is removed when the sessi
 """
 
 import os
+import re
 from pathlib import Path
 
+import playwright as playwright_package
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -27,6 +29,28 @@ from django.test.utils import modify_settings, setup_databases, teardown_databas
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
+
+# Chrome's own machinery the pages never see, which headless Chrome still builds: the address
+# bar's popup (two hidden WebUI pages for every new window, so for every test's new context)
+# and a spare renderer process kept warm for the next navigation. Together about half the CPU
+# of opening a context and its first page (1.2 s to 0.5 s here); the browser tests are bound
+# by CPU, mostly Chromium's.
+UNSEEN_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "SpareRendererForSitePerProcess"]
+
+
+def playwright_disabled_features() -> list[str]:
+    """The features Playwright itself turns off with `--disable-features` (HTTPS upgrades,
+    third-party storage partitioning, requests to Google...). Chromium keeps only the last
+    `--disable-features` it is given, so ours must repeat them: they are read from the
+    pinned driver, where Playwright lists them, so an upgrade cannot drop one silently."""
+    driver = Path(playwright_package.__file__).parent / "driver" / "package" / "lib"
+    for script in sorted(driver.rglob("*.js")):
+        listed = re.search(r"disabledFeatures = \[(.*?)\]", script.read_text(), re.DOTALL)
+        if listed:
+            return re.findall(r'^\s*"(\w+)"', listed[1], re.MULTILINE)
+    raise RuntimeError(f"Playwright's list of disabled Chromium features is not in {driver}")
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -35,12 +59,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    # Chrome's own machinery the pages never see, which headless Chrome still builds: the
-    # address bar's popup (two hidden WebUI pages for every new window, so for every test's
-    # new context) and a spare renderer process kept warm for the next navigation. Together
-    # about half the CPU of opening a context and its first page (1.2 s to 0.5 s here); the
-    # browser tests are bound by CPU, mostly Chromium's.
-    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess",
+    "--disable-features=" + ",".join([*playwright_disabled_features(), *UNSEEN_FEATURES]),
 ]
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
