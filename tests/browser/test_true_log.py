@@ -129,6 +129,7 @@ def test_played_to_the_end_is_complete(server, page):
     start(page)
     at(page, HAMSTRING_SECONDS)
     expect(el(page, "spent")).to_have_text("You did the whole session: 3 min 55 s.")
+    expect(el(page, "saved")).to_have_text("Saved on this phone.")  # not the interim record
     row = one_session(page)
     assert (row["completed"], row["skippedSteps"], row["stoppedFor"]) == (True, [], None)
     assert row["uid"]
@@ -399,6 +400,7 @@ def test_only_my_painful_side(server, page):
     assert el(page, "left").text_content() == "1:55 left"
     at(page, 115)
     expect(el(page, "spent")).to_have_text("You did the whole session: 1 min 55 s.")
+    expect(el(page, "saved")).to_have_text("Saved on this phone.")  # not the interim record
     row = one_session(page)
     assert (row["completed"], row["plannedSeconds"], row["sides"]) == (True, 115, ["left"])
     page.reload()
