@@ -7,7 +7,9 @@ write through the ORM as well. Chromium is Debian's /usr/bin/chromium: a missing
 fails the run, it never skips it.
 
 Isolation: each test gets a new browser context (its own service worker, caches,
-IndexedDB and storage); the worker runs in the tests marked `service_worker`. The content
+IndexedDB and storage); the worker runs in the tests marked `service_worker`. Tests that
+only open pages and read them share one tab per module instead (`reader`, `phone`: see
+ReadingTab), emptied before each one. The content
 is committed once and shared, so a test that changes data asks for `changes_content`,
 which empties the database and loads the starting content again after it. These tests
 use neither `db` nor `transactional_db`: pytest-django runs every test that does before
@@ -26,6 +28,7 @@ from django.db import connection, connections
 from django.db.models import Count, Max
 from django.test.testcases import LiveServerThread
 from django.test.utils import modify_settings, setup_databases, teardown_databases
+from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -223,12 +226,65 @@ def page(context):
     page.close()
 
 
+class ReadingTab:
+    """One tab kept for the tests of a module that only open pages and read them: what a new
+    context would cost (about 0.5 s of CPU, most of it Chromium starting a tab and its
+    renderer) is paid once. Before each test it is emptied as a new profile would be: no
+    cookies, storage or saved pages for the site, and its cache stays off, so every page loads
+    everything from the server as on a first visit. Not for a test that moves the clock, adds
+    routes, init scripts or listeners, opens other pages, or uses the service worker: those
+    ask for `page`."""
+
+    def __init__(self, browser, viewport):
+        self.context = browser.new_context(viewport=viewport, service_workers="block")
+        self.page = self.context.new_page()
+        self.page.console = ConsoleLog(self.page)
+        self.devtools = self.context.new_cdp_session(self.page)
+        self.devtools.send("Network.enable")
+        self.devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+
+    def fresh(self, server):
+        # Off the last test's page, but on the site: about:blank would cost a new renderer.
+        self.page.goto(server.url + reverse("healthz"))
+        self.devtools.send("Network.clearBrowserCookies")
+        self.devtools.send(
+            "Storage.clearDataForOrigin", {"origin": server.url, "storageTypes": "all"}
+        )
+        self.page.evaluate("sessionStorage.clear()")  # the tab's own, not the origin's
+        self.page.console.errors.clear()
+        return self.page
+
+    def check_left_alone(self):
+        assert self.context.pages == [self.page], "a reading tab test opened another page"
+
+
+@pytest.fixture(scope="module")
+def _reading_tab(browser):
+    tab = ReadingTab(browser, {"width": 360, "height": 740})
+    yield tab
+    tab.context.close()
+
+
 @pytest.fixture
-def phone(server, browser):
-    """A page on a PHONE-sized screen, without the service worker; `page.url_for(path)`."""
-    context = browser.new_context(viewport=PHONE, service_workers="block")
-    page = context.new_page()
-    page.console = ConsoleLog(page)
+def reader(server, _reading_tab):
+    """A page (360 x 740, no service worker) for a test that only opens pages and reads
+    them; see ReadingTab."""
+    yield _reading_tab.fresh(server)
+    _reading_tab.check_left_alone()
+
+
+@pytest.fixture(scope="module")
+def _phone_tab(browser):
+    tab = ReadingTab(browser, PHONE)
+    yield tab
+    tab.context.close()
+
+
+@pytest.fixture
+def phone(server, _phone_tab):
+    """A page on a PHONE-sized screen, without the service worker, for a test that only opens
+    pages and reads them (see ReadingTab); `page.url_for(path)`."""
+    page = _phone_tab.fresh(server)
     page.url_for = lambda path: server.url + path
     yield page
-    context.close()
+    _phone_tab.check_left_alone()

@@ -1,4 +1,5 @@
-"""The Chromium the tests drive runs as Playwright sets it up, plus only what we add."""
+"""The Chromium the tests drive: set up as Playwright sets it up plus only what we add, and
+the tab shared by the tests that only read pages emptied between them."""
 
 from pathlib import Path
 
@@ -25,3 +26,42 @@ def test_our_disabled_features_add_to_playwrights_instead_of_replacing_them(brow
     assert {"HttpsUpgrades", "ThirdPartyStoragePartitioning"} < wanted
     for pid in renderers:
         assert wanted <= _switch(pid, "--disable-features="), pid
+
+
+LEAVE_TRACES = """async () => {
+  localStorage.setItem("probe", "1");
+  sessionStorage.setItem("probe", "1");
+  document.cookie = "probe=1; path=/";
+  await caches.open("probe");
+  await new Promise((resolve, reject) => {
+    const opening = indexedDB.open("probe");
+    opening.onupgradeneeded = () => opening.result.createObjectStore("records");
+    opening.onsuccess = () => resolve(opening.result.close());
+    opening.onerror = () => reject(opening.error);
+  });
+}"""
+
+TRACES = """async () => ({
+  local: localStorage.getItem("probe"),
+  session: sessionStorage.getItem("probe"),
+  cookie: document.cookie,
+  caches: await caches.keys(),
+  databases: (await indexedDB.databases()).map((database) => database.name),
+  cached: performance.getEntriesByType("resource")
+    .filter((entry) => entry.transferSize === 0).map((entry) => entry.name),
+})"""
+
+
+def test_a_reading_tab_is_emptied_before_each_test_like_a_new_profile(server, _reading_tab):
+    """What one test leaves in the shared tab (storage, cookies, saved pages, the HTTP
+    cache) is gone for the next: each test still sees a first visit."""
+    page = _reading_tab.fresh(server)
+    page.goto(server.url + "/exercises/bridge/")
+    page.evaluate(LEAVE_TRACES)
+    assert page.evaluate(TRACES)["local"] == "1"
+    page = _reading_tab.fresh(server)
+    page.goto(server.url + "/exercises/bridge/")
+    assert page.evaluate(TRACES) == {
+        "local": None, "session": None, "cookie": "", "caches": [], "databases": [], "cached": []
+    }  # fmt: skip
+    _reading_tab.check_left_alone()

@@ -46,7 +46,8 @@ def shifts(page):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_layout_shift_while_the_app_bars_appear(server, page, path):
+def test_no_layout_shift_while_the_app_bars_appear(server, reader, path):
+    page = reader
     page.goto(server.url + path)
     wait_until_drawn(page)  # My progress and the summary: from the phone's (empty) database
     page.evaluate(OBSERVE)

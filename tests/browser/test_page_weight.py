@@ -20,7 +20,8 @@ TRANSFERRED = """() => {
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_a_first_visit_is_at_most_50_kb(server, page, path, report_budget):
+def test_a_first_visit_is_at_most_50_kb(server, reader, path, report_budget):
+    page = reader
     page.goto(server.url + path)
     # Drawings load lazily, as she scrolls: count them all (the worst case).
     page.evaluate(
