@@ -236,6 +236,7 @@ class ReadingTab:
     ask for `page`."""
 
     def __init__(self, browser, viewport):
+        self.viewport = viewport
         self.context = browser.new_context(viewport=viewport, service_workers="block")
         self.page = self.context.new_page()
         self.page.console = ConsoleLog(self.page)
@@ -251,6 +252,7 @@ class ReadingTab:
             "Storage.clearDataForOrigin", {"origin": server.url, "storageTypes": "all"}
         )
         self.page.evaluate("sessionStorage.clear()")  # the tab's own, not the origin's
+        self.page.set_viewport_size(self.viewport)
         self.page.console.errors.clear()
         return self.page
 
