@@ -24,8 +24,15 @@ def test_our_disabled_features_add_to_playwrights_instead_of_replacing_them(brow
     assert renderers
     wanted = {*playwright_disabled_features(), *UNSEEN_FEATURES}
     assert {"HttpsUpgrades", "ThirdPartyStoragePartitioning"} < wanted
+    checked = 0
     for pid in renderers:
-        assert wanted <= _switch(pid, "--disable-features="), pid
+        try:
+            disabled = _switch(pid, "--disable-features=")
+        except FileNotFoundError:  # the renderer of a context closed a moment ago
+            continue
+        assert wanted <= disabled, pid
+        checked += 1
+    assert checked  # this page's own renderer at least
 
 
 LEAVE_TRACES = """async () => {
