@@ -185,13 +185,14 @@ def persistent_context(playwright, tmp_path):
         executable_path=str(CHROMIUM),
         headless=True,
         args=CHROMIUM_ARGS,
-        viewport={"width": 360, "height": 740},
+        viewport=SMALL_PHONE,
     )
     yield context
     context.close()
 
 
-# A mid-range phone's screen in CSS pixels (the page tests' default is a small one, 360 x 740).
+# Phone screens in CSS pixels: a small one, the page tests' default, and a mid-range one.
+SMALL_PHONE = {"width": 360, "height": 740}
 PHONE = {"width": 390, "height": 844}
 
 
@@ -213,7 +214,7 @@ def context(request, browser):
     `service_worker` (offline use, updates, the worker's own policy and requests): in the
     others it would download the whole site behind every test and they do not use it."""
     workers = "allow" if request.node.get_closest_marker("service_worker") else "block"
-    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers=workers)
+    context = browser.new_context(viewport=SMALL_PHONE, service_workers=workers)
     yield context
     context.close()
 
@@ -262,7 +263,7 @@ class ReadingTab:
 
 @pytest.fixture(scope="module")
 def _reading_tab(browser):
-    tab = ReadingTab(browser, {"width": 360, "height": 740})
+    tab = ReadingTab(browser, SMALL_PHONE)
     yield tab
     tab.context.close()
 

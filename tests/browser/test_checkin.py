@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import SMALL_PHONE
 from tests.browser.test_offline import visit_once_online, wait_for_the_check
 
 TODAY = "2026-11-30"
@@ -449,7 +450,7 @@ def test_no_request_ever_carries_an_answer(server, context, page):
 
 
 def test_without_javascript_the_form_is_not_shown_and_the_notice_says_why(server, browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(server.url + "/check-in/")
     expect(page.get_by_text("The check-in needs JavaScript.")).to_be_visible()

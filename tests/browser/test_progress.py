@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import SMALL_PHONE
 from tests.browser.helpers import WRITE_RECORDS, finish_now
 from tests.browser.test_offline import visit_once_online, wait_for_the_check
 
@@ -403,7 +404,7 @@ def test_no_request_ever_carries_her_records(server, context, page, tmp_path):
 
 
 def test_without_scripting_each_page_says_it_needs_javascript(server, browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=False)
     page = context.new_page()
     for path, forms in [
         ("/progress/", 0),

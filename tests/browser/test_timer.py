@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import SMALL_PHONE
 from tests.browser.helpers import READ_SESSIONS, answer_sure, finish_now
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -521,7 +522,7 @@ def test_sets_are_shown_when_there_is_more_than_one(server, page):
 
 
 def test_without_javascript_the_timer_says_it_needs_it(server, browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    context = browser.new_context(viewport=SMALL_PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{server.url}/exercises/hamstring-stretch/")
     expect(page.get_by_text("The guided timer needs JavaScript.")).to_be_visible()
